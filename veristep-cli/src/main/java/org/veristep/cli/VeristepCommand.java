@@ -1,0 +1,45 @@
+package org.veristep.cli;
+
+import org.veristep.Veristep;
+import org.veristep.VeristepException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code veristep} command. */
+@Command(
+        name = "veristep",
+        mixinStandardHelpOptions = true,
+        versionProvider = VeristepCommand.Version.class,
+        description = "Process supervision for multi-step reasoning: score steps, grade answers, evaluate PRMs.",
+        subcommands = {ScorersCommand.class, CommandLine.HelpCommand.class})
+public final class VeristepCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@return a command line with Veristep's exit-code and error handling} */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new VeristepCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // One place maps failures to exit codes: 1 for a failed run; the message says what to fix.
+            String message = ex instanceof VeristepException || ex instanceof java.io.UncheckedIOException
+                    ? ex.getMessage()
+                    : ex.toString();
+            commandLine.getErr().println("veristep: " + message);
+            if (System.getenv("VERISTEP_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
+            return 1;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"veristep " + Veristep.version(), "java " + Runtime.version()};
+        }
+    }
+}
