@@ -1,0 +1,21 @@
+package org.veristep.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code veristep eval}: evaluates a step scorer on a public benchmark. */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Evaluate a step scorer on a benchmark (processbench, ...).",
+        subcommands = {})
+final class EvalCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
