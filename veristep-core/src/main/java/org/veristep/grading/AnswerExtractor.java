@@ -40,7 +40,7 @@ public final class AnswerExtractor {
     private static final Pattern TAIL = Pattern.compile("(?i)(?:\\bis\\b|\\bare\\b|\\best\\b|\\bequals\\b|=|是|为)");
     private static final Pattern GOLD_CHOICE =
             Pattern.compile("^\\(?([A-E])\\)?(?:$|[.)]|\\s+\\(?[A-Za-z\\u00c0-\\u024f])");
-    private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{3,}");
+    private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])(?=[A-Za-z]{3,})[A-Za-z]*[a-z]{2}[A-Za-z]*");
 
     private AnswerExtractor() {}
 

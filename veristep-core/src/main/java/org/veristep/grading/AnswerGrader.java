@@ -116,6 +116,16 @@ public final class AnswerGrader {
             List<Extraction.Found> goldCandidates = AnswerExtractor.candidates(gold, true);
             Parsed pg = parseFirst(goldCandidates, budget);
             List<Extraction.Found> predCandidates = AnswerExtractor.candidates(predictionOrSolution, false);
+            if (predCandidates.isEmpty()
+                    && squash(AnswerText.clean(gold)).equals(squash(AnswerText.clean(predictionOrSolution)))) {
+                return new Grade(
+                        Outcome.EQUIVALENT,
+                        "same text",
+                        gold.strip(),
+                        predictionOrSolution.strip(),
+                        pg == null ? null : pg.expr,
+                        null);
+            }
             if (predCandidates.isEmpty()) {
                 goldAnswer = pg != null ? pg.text : gold.strip();
                 return new Grade(
