@@ -87,7 +87,8 @@ public final class AnswerExtractor {
         int[] boxEnd = {-1};
         String boxed = boxes(text, boxEnd);
         int[] markerEnd = {-1};
-        String marked = marker(text, markerEnd);
+        // a marker before the last box matters only when the box does not parse (the fallback stage)
+        String marked = marker(text, boxed != null && !fallbacks ? boxEnd[0] : 0, markerEnd);
         // the later of the last box and the last answer marker wins
         if (boxed != null && (marked == null || boxEnd[0] >= markerEnd[0])) {
             add(out, boxed, boxed.contains("\u0000") ? "boxes" : "boxed");
@@ -96,7 +97,7 @@ public final class AnswerExtractor {
             add(out, marked, "answer marker");
             if (boxed != null) add(out, boxed, boxed.contains("\u0000") ? "boxes" : "boxed");
         }
-        if (gold || (text.length() < 2_000 && !hasWords(text))) add(out, text, "whole");
+        if (gold || (text.length() < 2_000 && !hasWords(text)) || isShortPhrase(text)) add(out, text, "whole");
         if (!fallbacks) return out;
         int[] segmentAt = {-1};
         String segment = lastMathSegment(text, segmentAt);
@@ -138,6 +139,8 @@ public final class AnswerExtractor {
                 continue;
             }
             if (!isLetter(c)) {
+                // letters of other scripts (not Greek, which is math) are prose
+                if (c > 127 && Character.isLetter(c) && !(c >= 0x370 && c <= 0x3ff)) return true;
                 i++;
                 continue;
             }
@@ -156,6 +159,17 @@ public final class AnswerExtractor {
         return false;
     }
 
+    /** {@return whether the text is at most two words and 40 chars ("odd", "28 percent", "Evelyn")} */
+    private static boolean isShortPhrase(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 40 || t.split("\\s+").length > 2) return false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c > 127 && Character.isLetter(c) && !(c >= 0x370 && c <= 0x3ff)) return false;
+        }
+        return true;
+    }
+
     private static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
@@ -165,21 +179,32 @@ public final class AnswerExtractor {
      * case-insensitive {@code lastIndexOf}, then the marker pattern is matched only there
      */
     static int lastMarkerEnd(String text) {
-        for (int i = text.length() - 2; i >= 0; i--) {
+        return lastMarkerEnd(text, 0);
+    }
+
+    /** As {@link #lastMarkerEnd(String)} for markers starting at or after {@code from}. */
+    static int lastMarkerEnd(String text, int from) {
+        int n = text.length();
+        for (int i = n - 2; i >= from; i--) {
             char c = text.charAt(i);
             boolean hit =
                     switch (c) {
-                        case 'a', 'A' -> text.regionMatches(true, i, "answer", 0, 6);
+                        case 'a', 'A' ->
+                            i + 6 <= n
+                                    && (text.charAt(i + 1) | 0x20) == 'n'
+                                    && text.regionMatches(true, i, "answer", 0, 6);
                         case 'r', 'R' ->
-                            text.regionMatches(true, i, "réponse", 0, 7)
-                                    || text.regionMatches(true, i, "reponse", 0, 7);
+                            i + 7 <= n
+                                    && (text.charAt(i + 1) == 'é' || (text.charAt(i + 1) | 0x20) == 'e')
+                                    && (text.regionMatches(true, i, "réponse", 0, 7)
+                                            || text.regionMatches(true, i, "reponse", 0, 7));
                         case '答' -> text.startsWith("答案", i);
                         case '#' -> text.startsWith("####", i);
                         default -> false;
                     };
             if (!hit) continue;
             Matcher m = MARKER.matcher(text);
-            m.region(Math.max(0, i - 6), text.length());
+            m.region(Math.max(0, i - 6), n);
             if (m.find() && m.start() <= i) return m.end();
         }
         return -1;
@@ -245,11 +270,31 @@ public final class AnswerExtractor {
     private static final Pattern GAP_NOISE =
             Pattern.compile("\\\\(?:quad|qquad|text|mbox|textbf|textrm)|\\\\[()\\[\\],;!]|[${}$.,;:\\s]|\\\\\\\\");
 
+    /**
+     * {@return whether the text between two boxes only joins them}: nothing but punctuation and
+     * spacing, or at most four words among which a connective ("and", "or", "et", "und", "和", "或")
+     */
     private static boolean isConnective(String gap) {
         if (gap.length() > 60) return false;
         String words = GAP_NOISE.matcher(gap).replaceAll(" ").strip();
         if (words.isEmpty()) return true;
-        return words.split("\\s+").length <= 4;
+        String[] w = java.util.Arrays.stream(words.split("\\s+"))
+                .filter(x -> x.codePoints().anyMatch(Character::isLetterOrDigit))
+                .toArray(String[]::new);
+        if (w.length == 0) return true;
+        if (w.length > 4) return false;
+        for (String x : w) {
+            String l = x.toLowerCase(Locale.ROOT);
+            if (l.equals("and")
+                    || l.equals("or")
+                    || l.equals("et")
+                    || l.equals("und")
+                    || l.equals("和")
+                    || l.equals("或")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ markers
@@ -260,7 +305,12 @@ public final class AnswerExtractor {
 
     /** As {@link #marker(String)}; stores the end of the marker in {@code at[0]}. */
     static String marker(String text, int[] at) {
-        int end = lastMarkerEnd(text);
+        return marker(text, 0, at);
+    }
+
+    /** As {@link #marker(String, int[])} for markers starting at or after {@code from}. */
+    static String marker(String text, int from, int[] at) {
+        int end = lastMarkerEnd(text, from);
         if (end < 0) return null;
         at[0] = end;
         String rest = text.substring(end);
