@@ -433,7 +433,11 @@ public final class AnswerExtractor {
     public static Character goldChoice(String gold) {
         List<Extraction.Found> c = candidates(gold, true, false);
         if (c.isEmpty()) return null;
-        Matcher m = GOLD_CHOICE.matcher(stripDecoration(c.getFirst().answer()));
+        String g = c.getFirst().answer().strip();
+        if (g.isEmpty() || g.length() > 200) return null;
+        char first = g.charAt(0);
+        if (first != '(' && first != '$' && first != '\\' && (first < 'A' || first > 'E')) return null;
+        Matcher m = GOLD_CHOICE.matcher(stripDecoration(g));
         return m.find() ? m.group(1).charAt(0) : null;
     }
 

@@ -41,10 +41,12 @@ final class AnswerText {
         s = stripDelimiters(s);
         boolean letters = hasLetter(s);
         if (s.indexOf('\\') >= 0 || hasNonAscii(s)) s = CURRENCY.matcher(s).replaceAll("");
-        if (letters && s.indexOf('\\') >= 0) s = TEXT_UNIT.matcher(s).replaceAll("");
+        if (letters && (s.contains("\\text") || s.contains("box") || s.contains("\\math"))) {
+            s = TEXT_UNIT.matcher(s).replaceAll("");
+        }
         if (s.contains("perc") || s.contains("pct")) s = PERCENT_WORD.matcher(s).replaceAll("\\\\%");
         s = stripTrailing(s);
-        if (letters) s = stripTrailing(PLAIN_UNIT.matcher(s).replaceAll(""));
+        if (letters && endsLikeUnit(s)) s = stripTrailing(PLAIN_UNIT.matcher(s).replaceAll(""));
         var m = DECIMAL_COMMA.matcher(s.replace("$", ""));
         if (m.matches()) {
             String intPart = m.group(1);
@@ -64,6 +66,19 @@ final class AnswerText {
     static String repairEscapes(String s) {
         if (s.indexOf('\f') < 0 && s.indexOf('\b') < 0) return s;
         return s.replace("\f", "\\f").replace("\b", "\\b");
+    }
+
+    /** {@return whether the text ends with a letter, or a power 2 or 3 (a unit such as cm^2 can end there)} */
+    private static boolean endsLikeUnit(String s) {
+        if (s.isEmpty()) return false;
+        char c = s.charAt(s.length() - 1);
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || c == '²'
+                || c == '³'
+                || c == '2'
+                || c == '3'
+                || c == '}';
     }
 
     private static boolean hasLetter(String s) {
