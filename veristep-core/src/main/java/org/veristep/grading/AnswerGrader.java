@@ -75,7 +75,8 @@ public final class AnswerGrader {
 
     /**
      * {@return the grade of {@code predictionOrSolution} against {@code gold}} with this grader's
-     * options. Never throws for any input strings (null is rejected).
+     * options. Never throws for any input strings (null is rejected): an unexpected failure inside
+     * the grader is reported as {@link Outcome.Undecided} with the reason "internal error: ...".
      */
     public Grade check(String gold, String predictionOrSolution) {
         Objects.requireNonNull(gold, "gold");
@@ -190,6 +191,9 @@ public final class AnswerGrader {
             return new Grade(Outcome.UNDECIDED, e.getMessage(), goldAnswer, predAnswer, g, p);
         } catch (StackOverflowError e) {
             return new Grade(Outcome.UNDECIDED, "too costly: nesting too deep", goldAnswer, predAnswer, g, p);
+        } catch (RuntimeException e) {
+            // a grader inside a long job must not stop it: an unexpected failure is an undecided grade
+            return new Grade(Outcome.UNDECIDED, "internal error: " + e, goldAnswer, predAnswer, g, p);
         }
     }
 
