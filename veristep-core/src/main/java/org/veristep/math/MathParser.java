@@ -230,6 +230,13 @@ public final class MathParser {
                 b.append("\\b");
                 continue;
             }
+            if (c == '\u221a' && i + 1 < n && Character.isDigit(in.charAt(i + 1))) { // √16 is √(16)
+                int e = i + 1;
+                while (e < n && (Character.isDigit(in.charAt(e)) || in.charAt(e) == '.')) e++;
+                b.append("\\sqrt{").append(in, i + 1, e).append('}');
+                i = e - 1;
+                continue;
+            }
             String r = c < 128 ? null : UNICODE.get(c);
             if (r != null) b.append(r);
             else b.append(c);
