@@ -30,8 +30,10 @@ import org.veristep.math.Value;
  * <p>Rules:
  *
  * <ul>
- *   <li>Numbers: exact rationals compare exactly; a decimal literal matches a value that rounds to
- *       it at the decimals shown (option); irrational values compare within the relative tolerance.
+ *   <li>Numbers: exact rationals compare exactly; a decimal literal with at least two significant
+ *       digits matches a value that rounds to it at the decimals shown (option: 0.33 matches 1/3,
+ *       0.29 matches 0.2902; 0.5 does not match 0.45); irrational values compare within the
+ *       relative tolerance.
  *   <li>Percent: {@code p%} matches {@code p} and {@code p/100}; two percents compare their
  *       numbers.
  *   <li>Expressions with variables: equal values at seeded random rational points (at least two
@@ -664,7 +666,13 @@ final class Equivalence {
                 : Verdict.no("different values ≈ " + va.toDouble() + " and " + vb.toDouble());
     }
 
-    /** Compares at the precision of the less precise decimal literal. */
+    /** A decimal shown with fewer significant digits (0.5, 0.03) is compared exactly, not as a rounding. */
+    static final int MIN_SIGNIFICANT = 2;
+
+    /**
+     * Compares at the precision of the less precise decimal literal, when it shows at least {@link
+     * #MIN_SIGNIFICANT} significant digits; {@code null} otherwise (the caller compares exactly).
+     */
     private static Verdict shownPrecision(Value va, int da, Value vb, int db) {
         int d = da < 0 ? db : db < 0 ? da : Math.min(da, db);
         if (va instanceof Value.Exact x && vb instanceof Value.Exact y) {
@@ -674,6 +682,7 @@ final class Equivalence {
             boolean aShown = da == d;
             BigRational shown = aShown ? x.value() : y.value();
             BigDecimal other = aShown ? ry : rx;
+            if (shown.toDecimal(d).precision() < MIN_SIGNIFICANT) return null;
             if (BigRational.of(other).equals(shown)) {
                 return Verdict.yes("equal to " + d + " decimals as shown (" + other.toPlainString() + ")");
             }
@@ -682,6 +691,14 @@ final class Equivalence {
         }
         double x = va.toDouble();
         double y = vb.toDouble();
+        double literal = da == d ? x : y;
+        if (Double.isInfinite(literal)
+                || BigDecimal.valueOf(literal)
+                                .setScale(d, java.math.RoundingMode.HALF_UP)
+                                .precision()
+                        < MIN_SIGNIFICANT) {
+            return null;
+        }
         double half = 0.5 * Math.pow(10, -d);
         return Math.abs(x - y) <= half * (1 + 1e-9) + 1e-15 * Math.max(Math.abs(x), Math.abs(y))
                 ? Verdict.yes("equal to " + d + " decimals as shown")

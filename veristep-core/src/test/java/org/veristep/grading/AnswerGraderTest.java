@@ -52,6 +52,12 @@ class AnswerGraderTest {
                 // decimals to the precision shown; integers exactly
                 "\\frac{2}{3} | 0.67 | true",
                 "\\frac{2}{3} | 0.66 | false",
+                "\\frac{1}{3} | 0.33 | true",
+                "\\frac{1}{3} | 0.3 | false",
+                "0.5 | 0.45 | false",
+                "0.29 | 0.2902435 | true",
+                "\\pi | 3.14 | true",
+                "\\pi | 3.15 | false",
                 "1000 | 1,000 | true",
                 // units and currency are decoration
                 "15 | 15\\text{ cm}^2 | true",
