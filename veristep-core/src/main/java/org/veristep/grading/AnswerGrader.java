@@ -241,8 +241,9 @@ public final class AnswerGrader {
      * seeded points (so {@code x+x} and {@code 2x} share a key); sets and bare lists sort their
      * items' keys; tuples, intervals and matrices keep order; a percent {@code p%} has the key of
      * {@code p} (the common case in votes: "28%" and "28"); text is lower-cased without spaces;
-     * answers that do not parse are keyed by their squashed text ({@code "raw:..."}); a found choice
-     * letter is {@code "choice:B"} only when the whole answer is a letter. Two answers with equal
+     * an assignment or chain ({@code x = 3}, {@code x = 1 + 2 = 3}) has the key of its value, a
+     * one-variable inequality that of its interval, another relation its printed form; answers that
+     * do not parse are keyed by their squashed text ({@code "raw:..."}). Two answers with equal
      * keys grade as equivalent; the converse holds for exact values, not always for decimals shown
      * to fewer places.
      */
@@ -293,7 +294,12 @@ public final class AnswerGrader {
                                 .toList();
             case Expr.Text t -> "t:" + squash(t.text());
             case Expr.Percent p -> key(p.operand(), budget);
-            case Expr.Relation r -> "rel:" + MathPrinter.print(r);
+            case Expr.Relation r -> {
+                Expr value = Equivalence.finalValue(r);
+                if (value != null) yield key(Equivalence.prepare(value), budget);
+                Expr.Interval iv = Equivalence.inequalityInterval(r);
+                yield iv != null ? key(iv, budget) : "rel:" + MathPrinter.print(r);
+            }
             default -> scalarKey(e, budget);
         };
     }

@@ -399,7 +399,7 @@ final class Equivalence {
     }
 
     /** {@return the value a chain of = and ≈ states, or null for a genuine equation} */
-    private static Expr finalValue(Expr.Relation r) {
+    static Expr finalValue(Expr.Relation r) {
         List<Rel> ops = r.ops();
         for (Rel op : ops) if (op != Rel.EQ && op != Rel.APPROX) return null;
         List<Expr> xs = r.operands();
@@ -434,7 +434,7 @@ final class Equivalence {
     }
 
     /** {@return the interval a one-variable inequality states (x < 3, 1 < x \le 2, 5 \ge x), or null} */
-    private static Expr.Interval inequalityInterval(Expr.Relation r) {
+    static Expr.Interval inequalityInterval(Expr.Relation r) {
         List<Expr> xs = r.operands();
         List<Rel> ops = r.ops();
         for (Rel op : ops) if (op != Rel.LT && op != Rel.LE && op != Rel.GT && op != Rel.GE) return null;

@@ -149,5 +149,7 @@ class AnswerGraderTest {
         assertNotEquals(AnswerGrader.answerKey("100000"), AnswerGrader.answerKey("100001"));
         assertEquals(AnswerGrader.answerKey("\\sqrt{8}"), AnswerGrader.answerKey("2\\sqrt{2}"));
         assertEquals(AnswerGrader.answerKey("The answer is 28\\%."), AnswerGrader.answerKey("28"));
+        assertEquals(AnswerGrader.answerKey("x = 3"), AnswerGrader.answerKey("3"));
+        assertEquals(AnswerGrader.answerKey("1 < x \\le 2"), AnswerGrader.answerKey("(1, 2]"));
     }
 }
