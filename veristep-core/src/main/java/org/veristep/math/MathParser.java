@@ -1024,7 +1024,7 @@ public final class MathParser {
     /** Consumes {@code \name} when it is followed by a non-letter. */
     private boolean tryCommand(String name) {
         skipSpace();
-        if (pos + name.length() >= s.length() + 0 && pos + 1 + name.length() > s.length()) return false;
+        if (pos + 1 + name.length() > s.length()) return false;
         if (s.charAt(pos) != '\\' || !s.startsWith(name, pos + 1)) return false;
         int e = pos + 1 + name.length();
         if (e < s.length() && isAsciiLetter(s.charAt(e))) return false;
