@@ -36,8 +36,9 @@ import org.veristep.math.Value;
  *       relative tolerance.
  *   <li>Percent: {@code p%} matches {@code p} and {@code p/100}; two percents compare their
  *       numbers.
- *   <li>Expressions with variables: equal values at seeded random rational points (at least two
- *       points where both are defined, all agreeing).
+ *   <li>Expressions with variables: equal values at seeded random rational points, positive and
+ *       negative (at least two points where both sides are defined, all agreeing; points outside
+ *       the domain of either side are skipped).
  *   <li>Tuples are ordered; sets and bare lists are unordered (each item of one matches an item of
  *       the other); {@code a \pm b} is the list {@code a+b, a-b}; a 2-tuple is the open interval of
  *       the same ends; intervals compare ends and openness; unions compare their parts unordered.
@@ -731,8 +732,7 @@ final class Equivalence {
                 vb = null;
                 eb = true;
             }
-            if (ea && eb) continue;
-            if (ea != eb) return Verdict.no("defined at a sample point on one side only");
+            if (ea || eb) continue; // outside the domain of one side (sqrt(x)^2 vs x at x < 0)
             if (!Value.equal(va, vb, options.relativeTolerance())) {
                 return Verdict.no("different values at a sample point (" + va + " vs " + vb + ")");
             }
@@ -746,7 +746,10 @@ final class Equivalence {
         return Verdict.yes("equal at " + agree + " random points of " + vars);
     }
 
-    /** Seeded sample points: each variable gets a rational in [0.3, 3.3) with denominator 97 or 89. */
+    /**
+     * Seeded sample points: each variable gets a rational with denominator 97 or 89, in [0.3, 3.3) at
+     * four points and in [-3.3, -0.3) at two (so |x| and x differ).
+     */
     private List<Map<String, Value>> points(Set<String> vars) {
         List<String> sorted = new ArrayList<>(vars);
         sorted.sort(Comparator.naturalOrder());
@@ -757,7 +760,7 @@ final class Equivalence {
             for (String v : sorted) {
                 long den = (k % 2 == 0) ? 97 : 89;
                 long num = (long) (den * 0.3) + rnd.nextLong(den * 3);
-                p.put(v, Value.of(BigRational.of(num, den)));
+                p.put(v, Value.of(BigRational.of(k % 3 == 2 ? -num : num, den)));
             }
             out.add(p);
         }

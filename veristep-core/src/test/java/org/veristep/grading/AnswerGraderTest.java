@@ -40,6 +40,9 @@ class AnswerGraderTest {
                 "\\sqrt{8} | 2\\sqrt{2} | true",
                 "\\frac{\\sqrt{3}}{3} | \\frac{1}{\\sqrt{3}} | true",
                 "x^2 + 1 | y^2 + 1 | false",
+                "abs(x) | x | false",
+                "\\sqrt{x^2} | abs(x) | true",
+                "\\ln(x^2) | 2\\ln(x) | true",
                 // malformed input fails closed
                 "4 | 4\\sqrt(2) | false",
                 "4 | 4\\sqrt{2 | false",
