@@ -323,7 +323,9 @@ public final class AnswerGrader {
             for (int k = 0; k < 3; k++) {
                 java.util.HashMap<String, Value> point = new java.util.HashMap<>();
                 for (int i = 0; i < sorted.size(); i++) {
-                    point.put(sorted.get(i), Value.of(BigRational.of(31L + 17L * k + 7L * i, 23L + k)));
+                    point.put(
+                            sorted.get(i),
+                            Value.of(BigRational.of((k == 2 ? -1 : 1) * (31L + 17L * k + 7L * i), 23L + k)));
                 }
                 try {
                     b.append(valueKey(Evaluator.evaluate(e, point, budget)));

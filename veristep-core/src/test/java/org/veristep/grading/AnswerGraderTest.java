@@ -145,6 +145,7 @@ class AnswerGraderTest {
         assertEquals(AnswerGrader.answerKey("1/2"), AnswerGrader.answerKey("$\\boxed{\\dfrac{1}{2}}$"));
         assertEquals("1/2", AnswerGrader.answerKey("0.5"));
         assertEquals(AnswerGrader.answerKey("x+x"), AnswerGrader.answerKey("2x"));
+        assertNotEquals(AnswerGrader.answerKey("abs(x)"), AnswerGrader.answerKey("x"));
         assertEquals(AnswerGrader.answerKey("\\{1, 2\\}"), AnswerGrader.answerKey("2, 1"));
         assertNotEquals(AnswerGrader.answerKey("(1, 2)"), AnswerGrader.answerKey("(2, 1)"));
         assertEquals(AnswerGrader.answerKey("\\text{Even}"), AnswerGrader.answerKey("\\text{even}"));
