@@ -8,7 +8,8 @@ import org.veristep.math.Expr;
  *
  * @param outcome equivalent, not equivalent or undecided
  * @param reason why, in words (e.g. "equal exact values 3/4", "no answer found: ...", "too costly: ...")
- * @param goldAnswer the gold answer text actually compared (extracted when the gold is a solution)
+ * @param goldAnswer the gold answer text actually compared (extracted when the gold is a solution),
+ *     or null when grading stopped before (an over-long input)
  * @param extractedAnswer the prediction's answer text (extracted from a solution), or null when none
  *     was found
  * @param gold the parsed gold answer, or null when it did not parse
