@@ -948,10 +948,14 @@ public final class MathParser {
         return false;
     }
 
+    /**
+     * {@return whether the separator word {@code w} ("and", "or") starts here}: not followed by a
+     * lower-case letter, so "1orW(x)=-1" separates but "order" does not
+     */
     private boolean atWord(String w) {
         if (!s.startsWith(w, pos)) return false;
         int e = pos + w.length();
-        return e >= s.length() || !isAsciiLetter(s.charAt(e));
+        return e >= s.length() || !(s.charAt(e) >= 'a' && s.charAt(e) <= 'z');
     }
 
     /** {@return whether the text command whose name ends at {@code e} holds "and" or "or" only} */

@@ -1,7 +1,6 @@
 package org.veristep.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -59,12 +58,6 @@ class GradingVectorsTest {
                     "the mirror of vector 381 (true): a+2z = 2z+a = 101 states the value 101, and"
                             + " equivalence is symmetric"));
 
-    /** Vectors Veristep does not yet grade as expected (reported; skipped with the reason). */
-    static final Map<Integer, String> NOT_SUPPORTED = Map.of(
-            211,
-            "the prediction W(x)=1orW(x)=-1 runs the word 'or' into the variables; the extractor reads"
-                    + " it as prose and falls back to the last number");
-
     static Stream<Arguments> vectors() {
         try {
             List<String> lines = Files.readAllLines(TestData.file("grading/vectors.jsonl"));
@@ -89,7 +82,6 @@ class GradingVectorsTest {
     @ParameterizedTest(name = "[{0}] {1}")
     @MethodSource("vectors")
     void agreesWithExpected(int i, String category, String gold, String pred, boolean expected) {
-        assumeFalse(NOT_SUPPORTED.containsKey(i), () -> "not supported: " + NOT_SUPPORTED.get(i));
         Grade g = AnswerGrader.grade(gold, pred);
         boolean want = DISPUTED.containsKey(i) ? !expected : expected;
         assertEquals(
