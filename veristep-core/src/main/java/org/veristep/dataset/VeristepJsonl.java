@@ -59,7 +59,10 @@ public final class VeristepJsonl {
         return o;
     }
 
-    /** {@return provenance as JSON: tool, tool_version, scorer, model, endpoint, parameters, seed, time} */
+    /**
+     * {@return provenance as JSON: tool, tool_version, scorer, model, endpoint, parameters, seed, time,
+     * and the Java version and OS of the machine that wrote it}
+     */
     public static ObjectNode provenanceJson(Provenance pr) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("tool", "veristep");
@@ -71,6 +74,8 @@ public final class VeristepJsonl {
         pr.parameters().forEach(params::put);
         if (pr.seed() != null) o.put("seed", pr.seed());
         o.put("time", pr.time().toString());
+        o.put("java", System.getProperty("java.version"));
+        o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return o;
     }
 
