@@ -165,7 +165,7 @@ final class DatasetsCommand implements Runnable {
                 throw new VeristepException.NonRetriable(
                         "dataset '" + name + "' is not on the Hub in a form Veristep reads; get it from " + d.source());
             }
-            Path dir = DataDir.resolve(dataDir);
+            Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
             HubClient hub = HubClient.fromEnvironment(endpoint);
             String rev = revision != null ? revision : d.revision();
             int pulled = 0;
@@ -192,7 +192,7 @@ final class DatasetsCommand implements Runnable {
                         hub.fileUrl(d.hubRepo(), rev, f.hubPath()));
                 pulled++;
             }
-            out.println(pulled + " file(s) downloaded into " + dir.toAbsolutePath());
+            out.println(pulled + " file(s) downloaded into " + dir);
             return 0;
         }
     }

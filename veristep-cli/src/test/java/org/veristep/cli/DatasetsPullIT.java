@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +46,8 @@ class DatasetsPullIT {
     private final List<String> storageAuth = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile boolean missingOmnimath;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService pool = Executors.newCachedThreadPool();
 
     @TempDir
     Path dataDir;
@@ -61,6 +67,20 @@ class DatasetsPullIT {
         });
         storage.start();
         hub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hub.setExecutor(pool);
+        hub.createContext("/datasets/stall/", ex -> {
+            // promises 1000 bytes, sends 10, then stops sending until the test ends
+            ex.sendResponseHeaders(200, 1000);
+            OutputStream o = ex.getResponseBody();
+            o.write(new byte[10]);
+            o.flush();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
         hub.createContext("/datasets/", ex -> {
             requests.add(ex.getRequestURI().getPath());
             hubAuth.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
@@ -94,8 +114,10 @@ class DatasetsPullIT {
 
     @AfterEach
     void stop() {
+        release.countDown();
         hub.stop(0);
         storage.stop(0);
+        pool.shutdownNow();
     }
 
     private String endpoint() {
@@ -165,6 +187,21 @@ class DatasetsPullIT {
         assertFalse(e.retriable());
         assertFalse(e.getMessage().contains("hf_secret123"), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+    }
+
+    @Test
+    void aStalledTransferIsCancelledAndLeavesNoFile() throws IOException {
+        HubClient client = new HubClient(endpoint(), null, Duration.ofSeconds(2));
+        long start = System.nanoTime();
+        VeristepException e = assertThrows(
+                VeristepException.class,
+                () -> client.download("stall/x", "main", "big.json", dataDir.resolve("big.json")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(e.retriable());
+        assertTrue(e.getMessage().contains("stalled: no data for 2 s after 10 bytes"), e.getMessage());
+        assertTrue(seconds < 30, "gave up after " + seconds + " s");
+        assertFalse(Files.exists(dataDir.resolve("big.json")));
+        assertEquals(List.of(), partFiles());
     }
 
     @Test

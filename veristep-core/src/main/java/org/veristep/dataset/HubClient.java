@@ -1,7 +1,6 @@
 package org.veristep.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.veristep.VeristepException;
 
 /**
@@ -28,7 +31,8 @@ import org.veristep.VeristepException;
  * storage host a download redirects to, and never logged).
  *
  * <p>Each file is written to a temporary file beside its target and moved into place when
- * complete, so an interrupted download never leaves a partial file under the real name.
+ * complete, so an interrupted download never leaves a partial file under the real name. A transfer
+ * that sends no data for the timeout is cancelled (nothing hangs).
  * Errors: {@link VeristepException.Retriable} when the Hub cannot be reached (offline), times out,
  * or answers 429/5xx; {@link VeristepException.NonRetriable} for 401/403 (token missing or
  * refused), 404 and other 4xx.
@@ -125,28 +129,17 @@ public final class HubClient {
             HttpRequest.Builder rb =
                     HttpRequest.newBuilder(current).timeout(timeout).GET();
             if (token != null && sameOrigin(current)) rb.header("Authorization", "Bearer " + token);
-            HttpResponse<InputStream> resp;
-            try {
-                resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
-                throw new VeristepException.Retriable(
-                        "cannot reach " + current.getScheme() + "://" + current.getAuthority()
-                                + " (offline?): " + describe(e)
-                                + ". Set HF_ENDPOINT to a reachable mirror, or copy the files"
-                                + " into the data directory by hand",
-                        e);
-            } catch (HttpTimeoutException e) {
-                throw new VeristepException.Retriable(
-                        "no answer from " + current.getAuthority() + " within " + timeout.toSeconds() + " s", e);
-            } catch (IOException e) {
-                throw new VeristepException.Retriable("download of " + url + " failed: " + describe(e), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VeristepException.Retriable("download of " + url + " interrupted", e);
-            }
+            HttpResponse<Path> resp = await(
+                    http.sendAsync(
+                            rb.build(),
+                            info -> info.statusCode() == 200
+                                    ? HttpResponse.BodySubscribers.ofFile(tmp)
+                                    : HttpResponse.BodySubscribers.replacing((Path) null)),
+                    current,
+                    url,
+                    tmp);
             int status = resp.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
-                resp.body().close();
                 String loc = resp.headers()
                         .firstValue("Location")
                         .orElseThrow(() -> new VeristepException.NonRetriable(
@@ -154,12 +147,7 @@ public final class HubClient {
                 current = current.resolve(loc);
                 continue;
             }
-            if (status == 200) {
-                try (InputStream in = resp.body()) {
-                    return Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            resp.body().close();
+            if (status == 200) return Files.size(tmp);
             String what = "HTTP " + status + " for " + url;
             if (status == 401 || status == 403) {
                 throw new VeristepException.NonRetriable(what + ": the repository needs an access token"
@@ -171,6 +159,54 @@ public final class HubClient {
             throw new VeristepException.NonRetriable(what);
         }
         throw new VeristepException.NonRetriable("more than " + MAX_REDIRECTS + " redirects for " + url);
+    }
+
+    /**
+     * Waits for a response whose body is being written to {@code tmp}; cancels it when the file has
+     * not grown for {@code timeout} (a stalled transfer), so no download hangs.
+     */
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f, URI current, URI url, Path tmp)
+            throws IOException {
+        long lastSize = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long size = Files.exists(tmp) ? Files.size(tmp) : 0;
+                long now = System.nanoTime();
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastChange = now;
+                } else if (now - lastChange > timeout.toNanos()) {
+                    f.cancel(true);
+                    throw new VeristepException.Retriable("download of " + url + " stalled: no data for "
+                            + timeout.toSeconds() + " s after " + size + " bytes");
+                }
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new VeristepException.Retriable("download of " + url + " interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof HttpConnectTimeoutException
+                        || c instanceof ConnectException
+                        || c instanceof UnresolvedAddressException
+                        || c.getCause() instanceof ConnectException
+                        || c.getCause() instanceof UnresolvedAddressException) {
+                    throw new VeristepException.Retriable(
+                            "cannot reach " + current.getScheme() + "://"
+                                    + current.getAuthority() + " (offline?): " + describe(c) + ". Set HF_ENDPOINT to a"
+                                    + " reachable mirror, or copy the files into the data directory by hand",
+                            c);
+                }
+                if (c instanceof HttpTimeoutException) {
+                    throw new VeristepException.Retriable(
+                            "no answer from " + current.getAuthority() + " within " + timeout.toSeconds() + " s", c);
+                }
+                throw new VeristepException.Retriable("download of " + url + " failed: " + describe(c), c);
+            }
+        }
     }
 
     private boolean sameOrigin(URI u) {

@@ -205,6 +205,16 @@ class BonFormatsTest {
         assertEquals(2, reported.get(0).line());
         assertTrue(reported.get(0).getMessage().contains("true or false"));
         assertEquals(3, reported.get(1).line());
+        // malformed JSON inside an array cannot be skipped: the rest of the array is lost
+        Path cut = tmp.resolve("cut_reward.json");
+        Files.writeString(
+                cut,
+                "[\n  {\"problem\": \"p\", \"solution_reference\": [\"a\"], \"score\": [[0.5]]},\n  {\"problem\": ");
+        BadInputException m = assertThrows(
+                BadInputException.class, () -> RewardMathFormat.read(cut, OnBadRecord.skip(reported::add), x -> {}));
+        assertEquals(3, m.line());
+        assertTrue(m.getMessage().contains("malformed JSON"), m.getMessage());
+
         BadInputException first = assertThrows(BadInputException.class, () -> QwenRmFormat.readAll(q));
         assertEquals(q + ":2: field 'score[0]': record 2: expected true or false", first.getMessage());
     }
