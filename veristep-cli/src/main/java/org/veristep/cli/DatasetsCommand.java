@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.veristep.DataDir;
 import org.veristep.VeristepException;
+import org.veristep.dataset.DatasetFiles;
 import org.veristep.dataset.HubClient;
 import org.veristep.dataset.KnownDataset;
 import org.veristep.dataset.KnownDatasets;
+import org.veristep.dataset.OnBadRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +27,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "List the known datasets present in the data directory, or download one from the Hugging Face Hub.",
-        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.PullCommand.class})
+        subcommands = {
+            DatasetsCommand.ListCommand.class,
+            DatasetsCommand.PullCommand.class,
+            DatasetsCommand.CheckCommand.class
+        })
 final class DatasetsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -193,6 +199,80 @@ final class DatasetsCommand implements Runnable {
                 pulled++;
             }
             out.println(pulled + " file(s) downloaded into " + dir);
+            return 0;
+        }
+    }
+
+    /** {@code veristep datasets check NAME...}. */
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Read every present file of the named datasets with its format reader and report records, bad records and read time.",
+                "Exit code 1 when a file has a bad record."
+            })
+    static final class CheckCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dataset names from 'veristep datasets list'.")
+        List<String> names;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "Data directory (default: $VERISTEP_DATA, else ~/.cache/veristep).")
+        Path dataDir;
+
+        @Option(
+                names = "--skip-bad",
+                description = "Report each bad record on stderr and read on (default: stop at the first).")
+        boolean skipBad;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
+            long totalBad = 0;
+            for (String name : names) {
+                KnownDataset d = KnownDatasets.find(name)
+                        .orElseThrow(() -> new VeristepException.NonRetriable("unknown dataset '" + name + "'; known: "
+                                + String.join(
+                                        ", ",
+                                        KnownDatasets.all().stream()
+                                                .map(KnownDataset::name)
+                                                .toList())));
+                List<KnownDatasets.LocalFile> present = KnownDatasets.present(d, dir);
+                if (present.isEmpty()) {
+                    out.println(name + ": not present under " + dir);
+                    continue;
+                }
+                for (KnownDatasets.LocalFile f : present) {
+                    String rel = dir.relativize(f.path()).toString().replace('\\', '/');
+                    var codec = KnownDatasets.codecFor(d, f.path());
+                    if (codec.isEmpty()) {
+                        out.printf(Locale.ROOT, "%34s  %s%n", "no reader (" + d.format() + ")", rel);
+                        continue;
+                    }
+                    long[] bad = {0};
+                    OnBadRecord onBad = skipBad
+                            ? OnBadRecord.skip(e -> {
+                                bad[0]++;
+                                err.println("bad record: " + e.getMessage());
+                            })
+                            : OnBadRecord.fail();
+                    long t0 = System.nanoTime();
+                    long n = DatasetFiles.read(f.path(), codec.get(), onBad, x -> {});
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    totalBad += bad[0];
+                    out.printf(Locale.ROOT, "%8d records %5d bad %9.1f ms  %s%n", n, bad[0], ms, rel);
+                }
+            }
+            if (totalBad > 0) {
+                err.println(totalBad + " bad record(s)");
+                return 1;
+            }
             return 0;
         }
     }

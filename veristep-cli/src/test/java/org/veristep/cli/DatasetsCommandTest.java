@@ -76,4 +76,48 @@ class DatasetsCommandTest {
         assertTrue(local.err().contains("not on the Hub"), local.err());
         assertTrue(local.err().contains("kimsh0507/RewardMATH_official"), local.err());
     }
+
+    @Test
+    void checkReadsEveryFileWithItsFormat() {
+        CliRun r = CliRun.of("datasets", "check", "--data-dir", dataDir().toString(), "processbench", "qwen-rm-maj");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(
+                Pattern.compile("(?m)^ +400 records +0 bad +[0-9.]+ ms  processbench/gsm8k\\.json$")
+                        .matcher(r.out())
+                        .find(),
+                r.out());
+        assertTrue(
+                Pattern.compile("(?m)^ +100 records +0 bad .* bon/qwen25math_rm_maj_example/math_cot_100\\.jsonl$")
+                        .matcher(r.out())
+                        .find(),
+                r.out());
+    }
+
+    @Test
+    void checkWithSkipBadReportsEveryBadRecord(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("processbench/gsm8k.json");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, """
+                [
+                  {"id": "a", "generator": "g", "problem": "p", "steps": ["s"], "final_answer_correct": true, "label": -1},
+                  {"id": "b", "generator": "g", "problem": "p", "steps": ["s"], "final_answer_correct": true, "label": 5},
+                  {"id": "c", "generator": "g", "problem": "p", "steps": "s", "final_answer_correct": true, "label": -1}
+                ]""");
+        CliRun stop = CliRun.of("datasets", "check", "--data-dir", dir.toString(), "processbench");
+        assertEquals(1, stop.exitCode());
+        assertTrue(
+                stop.err().contains(f + ":3: field 'label': record 2: expected -1 or a step index in [0, 1), got 5"),
+                stop.err());
+        CliRun skip = CliRun.of("datasets", "check", "--skip-bad", "--data-dir", dir.toString(), "processbench");
+        assertEquals(1, skip.exitCode());
+        assertTrue(skip.err().contains("bad record: " + f + ":3: field 'label'"), skip.err());
+        assertTrue(
+                skip.err().contains("bad record: " + f + ":4: field 'steps': record 3: expected an array"), skip.err());
+        assertTrue(skip.err().contains("2 bad record(s)"), skip.err());
+        assertTrue(
+                Pattern.compile("(?m)^ +1 records +2 bad .* processbench/gsm8k\\.json$")
+                        .matcher(skip.out())
+                        .find(),
+                skip.out());
+    }
 }

@@ -145,6 +145,35 @@ public final class KnownDatasets {
     }
 
     /**
+     * {@return the codec that reads {@code file} of {@code dataset}}, or empty when Veristep has no
+     * reader for it (problem sets such as {@code math500}, {@code gsm8k})
+     */
+    public static Optional<RecordCodec<?>> codecFor(KnownDataset dataset, Path file) {
+        String f = file.getFileName().toString();
+        String path = file.toString().replace('\\', '/');
+        RecordCodec<?> c =
+                switch (dataset.name()) {
+                    case "processbench" -> ProcessBenchFormat.codec(ProcessBenchFormat.subsetOf(file));
+                    case "prmbench" -> PrmBenchFormat.CODEC;
+                    case "math-shepherd" -> MathShepherdFormat.CODEC;
+                    case "prm800k" -> Prm800kFormat.CODEC;
+                    case "math-shepherd-samples" ->
+                        f.contains("ki_tagged")
+                                ? MathShepherdFormat.TAGGED_CODEC
+                                : f.contains("math-aps-tree")
+                                        ? OmegaPrmFormat.TREE
+                                        : f.contains("math-aps") ? OmegaPrmFormat.FLAT : MathShepherdFormat.CODEC;
+                    case "rewardmath" -> RewardMathFormat.CODEC;
+                    case "rewardbench-math-prm" -> RewardBenchFormat.CODEC;
+                    case "qwen-rm-maj" -> QwenRmFormat.CODEC;
+                    case "reasoneval-mr-math" ->
+                        path.contains("/dataset/") ? ReasonEvalFormat.DATASET : ReasonEvalFormat.RESULTS;
+                    default -> null;
+                };
+        return Optional.ofNullable(c);
+    }
+
+    /**
      * One local file of a dataset with its size and record count.
      *
      * @param path the file
