@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.veristep.BadInputException;
 import org.veristep.TestData;
@@ -78,6 +79,43 @@ class BonFormatsTest {
         assertArrayEquals(new double[] {-12.0}, sky.get(1).candidateScores(0));
         assertArrayEquals(new double[] {2.21875}, sky.get(1).candidateScores(8));
         assertEquals("Math_Shepherd", RewardMathFormat.modelName(Path.of("x/Math_Shepherd_reward.json")));
+    }
+
+    /**
+     * The reader's values reproduce the published RewardMATH accuracies (PROTOCOLS.md, Kim et al.
+     * 2024): the correct candidate 0 must score strictly above all 9 wrong ones; a PRM's solution
+     * score is the product of its step scores or their geometric mean.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "Math_Shepherd_reward.json, 83, 76",
+        "Easy_to_hard_reward.json, 68, 79",
+        "ReasonEval_7B_reward.json, 88, 98",
+        "ReasonEval_34B_reward.json, 77, 89",
+        "ArmoRM_reward.json, 99, 99",
+        "skywork_llama3_reward.json, 107, 107"
+    })
+    void publishedRewardMathAccuraciesRecompute(String file, int prodCount, int geoMeanCount) {
+        List<RewardMathProblem> all = RewardMathFormat.readAll(TestData.file("rewardmath/RewardMATH/" + file));
+        assertEquals(prodCount, top1(all, false), "product");
+        assertEquals(geoMeanCount, top1(all, true), "geometric mean");
+    }
+
+    private static int top1(List<RewardMathProblem> problems, boolean geoMean) {
+        int n = 0;
+        for (RewardMathProblem p : problems) {
+            double[] s = new double[p.candidateCount()];
+            for (int c = 0; c < s.length; c++) {
+                double[] steps = p.candidateScores(c);
+                double prod = 1.0;
+                for (double x : steps) prod *= x;
+                s[c] = geoMean ? Math.pow(prod, 1.0 / steps.length) : prod;
+            }
+            boolean best = true;
+            for (int c = 1; c < s.length; c++) best &= s[0] > s[c];
+            if (best) n++;
+        }
+        return n;
     }
 
     @ParameterizedTest
