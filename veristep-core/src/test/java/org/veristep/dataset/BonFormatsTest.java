@@ -253,6 +253,22 @@ class BonFormatsTest {
         assertEquals(3, m.line());
         assertTrue(m.getMessage().contains("malformed JSON"), m.getMessage());
 
+        // two values on one line, a BOM, and content after the closing bracket of an array
+        Path two = tmp.resolve("two.jsonl");
+        Files.writeString(
+                two,
+                "\uFEFF{\"prompt\": \"p\", \"completions\": [], \"labels\": []}\n{\"prompt\": \"p\", \"completions\": [], \"labels\": []} {\"x\": 1}\n");
+        List<BadInputException> twoBad = new ArrayList<>();
+        assertEquals(1, DatasetFiles.read(two, TrainingFormats.TRL, OnBadRecord.skip(twoBad::add), x -> {}));
+        assertEquals(2, twoBad.getFirst().line());
+        assertTrue(
+                twoBad.getFirst().getMessage().contains("one JSON value per line, found more at column"),
+                twoBad.getFirst().getMessage());
+        Path after = tmp.resolve("after.json");
+        Files.writeString(after, "[{\"problem\": \"p\", \"solution_reference\": [\"a\"], \"score\": [[0.5]]}]\n[]");
+        BadInputException tail = assertThrows(BadInputException.class, () -> RewardMathFormat.readAll(after));
+        assertEquals(2, tail.line());
+
         BadInputException first = assertThrows(BadInputException.class, () -> QwenRmFormat.readAll(q));
         assertEquals(q + ":2: field 'score[0]': record 2: expected true or false", first.getMessage());
     }
