@@ -157,6 +157,9 @@ final class DatasetsCommand implements Runnable {
         @Option(names = "--force", description = "Download files that are already present again.")
         boolean force;
 
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -182,7 +185,10 @@ final class DatasetsCommand implements Runnable {
                     out.println("present  " + f.localPath() + " (use --force to download again)");
                     continue;
                 }
-                long bytes = hub.download(d.hubRepo(), rev, f.hubPath(), target);
+                long bytes;
+                try (DownloadProgress progress = new DownloadProgress(f.localPath(), quiet)) {
+                    bytes = hub.download(d.hubRepo(), rev, f.hubPath(), target, progress);
+                }
                 long records;
                 try {
                     records = KnownDatasets.countRecords(target);
@@ -274,6 +280,31 @@ final class DatasetsCommand implements Runnable {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    /** A progress bar in bytes for one download, created once the size is known. */
+    static final class DownloadProgress implements HubClient.Listener, AutoCloseable {
+        private final String file;
+        private final boolean quiet;
+        private Progress bar;
+        private long reported;
+
+        DownloadProgress(String file, boolean quiet) {
+            this.file = file;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public synchronized void progress(long bytes, long totalBytes) {
+            if (bar == null) bar = new Progress("pull " + file + " (bytes)", totalBytes, quiet);
+            bar.advance(bytes - reported);
+            reported = bytes;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) bar.close();
         }
     }
 }

@@ -96,6 +96,7 @@ class DatasetsPullIT {
             } else if (files.containsKey(name) && !(missingOmnimath && name.equals("omnimath.json"))) {
                 respond(ex, 200, files.get(name));
             } else {
+                ex.getResponseHeaders().add("X-Error-Message", "Entry not found");
                 respond(ex, 404, "Entry not found".getBytes());
             }
         });
@@ -177,8 +178,15 @@ class DatasetsPullIT {
     @Test
     void tokenGoesToTheHubOnlyAndIsNeverInMessages() throws IOException {
         HubClient client = new HubClient(endpoint(), "hf_secret123", Duration.ofSeconds(10));
-        long n = client.download("Qwen/ProcessBench", "main", "gsm8k.json", dataDir.resolve("g.json"));
+        List<long[]> progress = new CopyOnWriteArrayList<>();
+        long n = client.download(
+                "Qwen/ProcessBench",
+                "main",
+                "gsm8k.json",
+                dataDir.resolve("g.json"),
+                (b, t) -> progress.add(new long[] {b, t}));
         assertEquals(files.get("gsm8k.json").length, n);
+        assertArrayEquals(new long[] {n, n}, progress.getLast());
         assertEquals(List.of("Bearer hf_secret123"), hubAuth);
         assertEquals(List.of("null"), storageAuth, "the storage host of a redirect must not get the token");
         VeristepException e = assertThrows(

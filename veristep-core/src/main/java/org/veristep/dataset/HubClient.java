@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.veristep.VeristepException;
 
 /**
@@ -97,22 +99,41 @@ public final class HubClient {
         return URI.create(b.toString());
     }
 
+    /** Receives download progress, about five times a second while data arrives. */
+    @FunctionalInterface
+    public interface Listener {
+        /** Ignores progress. */
+        Listener NONE = (bytes, totalBytes) -> {};
+
+        /**
+         * @param bytes bytes received so far
+         * @param totalBytes the file's size from {@code Content-Length}, or -1 when not announced
+         */
+        void progress(long bytes, long totalBytes);
+    }
+
+    /** Downloads one file without progress reports; see {@link #download(String, String, String, Path, Listener)}. */
+    public long download(String repo, String revision, String path, Path target) {
+        return download(repo, revision, path, target, Listener.NONE);
+    }
+
     /**
      * Downloads one file of a dataset repository to {@code target}, atomically.
      *
+     * @param listener told how many bytes have arrived while the download runs
      * @return the number of bytes written
      * @throws VeristepException.Retriable when offline, on timeouts, 429 and 5xx
      * @throws VeristepException.NonRetriable on 401/403/404 and other 4xx, and too many redirects
      * @throws UncheckedIOException when the target cannot be written
      */
-    public long download(String repo, String revision, String path, Path target) {
+    public long download(String repo, String revision, String path, Path target, Listener listener) {
         URI url = fileUrl(repo, revision, path);
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             try {
-                long n = fetch(url, tmp);
+                long n = fetch(url, tmp, listener);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return n;
             } finally {
@@ -123,21 +144,25 @@ public final class HubClient {
         }
     }
 
-    private long fetch(URI url, Path tmp) throws IOException {
+    private long fetch(URI url, Path tmp, Listener listener) throws IOException {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder rb =
                     HttpRequest.newBuilder(current).timeout(timeout).GET();
             if (token != null && sameOrigin(current)) rb.header("Authorization", "Bearer " + token);
+            AtomicLong length = new AtomicLong(-1);
             HttpResponse<Path> resp = await(
-                    http.sendAsync(
-                            rb.build(),
-                            info -> info.statusCode() == 200
-                                    ? HttpResponse.BodySubscribers.ofFile(tmp)
-                                    : HttpResponse.BodySubscribers.replacing((Path) null)),
+                    http.sendAsync(rb.build(), info -> {
+                        if (info.statusCode() != 200) return HttpResponse.BodySubscribers.replacing((Path) null);
+                        length.set(info.headers()
+                                .firstValueAsLong("Content-Length")
+                                .orElse(-1));
+                        return HttpResponse.BodySubscribers.ofFile(tmp);
+                    }),
                     current,
                     url,
-                    tmp);
+                    tmp,
+                    size -> listener.progress(size, length.get()));
             int status = resp.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 String loc = resp.headers()
@@ -147,8 +172,17 @@ public final class HubClient {
                 current = current.resolve(loc);
                 continue;
             }
-            if (status == 200) return Files.size(tmp);
-            String what = "HTTP " + status + " for " + url;
+            if (status == 200) {
+                long size = Files.size(tmp);
+                listener.progress(size, size);
+                return size;
+            }
+            // the Hub explains refusals (gated repositories, missing entries) in X-Error-Message
+            String what = "HTTP " + status + " for " + url
+                    + resp.headers()
+                            .firstValue("X-Error-Message")
+                            .map(m -> " (" + m + ")")
+                            .orElse("");
             if (status == 401 || status == 403) {
                 throw new VeristepException.NonRetriable(what + ": the repository needs an access token"
                         + (token == null ? " (set HF_TOKEN)" : " (the HF_TOKEN given was refused)"));
@@ -165,7 +199,8 @@ public final class HubClient {
      * Waits for a response whose body is being written to {@code tmp}; cancels it when the file has
      * not grown for {@code timeout} (a stalled transfer), so no download hangs.
      */
-    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f, URI current, URI url, Path tmp)
+    private <T> HttpResponse<T> await(
+            CompletableFuture<HttpResponse<T>> f, URI current, URI url, Path tmp, LongConsumer sizes)
             throws IOException {
         long lastSize = -1;
         long lastChange = System.nanoTime();
@@ -175,6 +210,7 @@ public final class HubClient {
             } catch (TimeoutException e) {
                 long size = Files.exists(tmp) ? Files.size(tmp) : 0;
                 long now = System.nanoTime();
+                sizes.accept(size);
                 if (size != lastSize) {
                     lastSize = size;
                     lastChange = now;
