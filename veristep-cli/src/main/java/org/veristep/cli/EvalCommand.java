@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Evaluate a step scorer on a benchmark (processbench, ...).",
-        subcommands = {EvalPrmBenchCommand.class})
+        subcommands = {EvalPrmBenchCommand.class, EvalBonCommand.class})
 final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -135,7 +135,8 @@ public final class BonInputs {
         for (QwenRmProblem p : problems) {
             List<Candidate> cs = new ArrayList<>(p.candidates().size());
             for (QwenRmProblem.Candidate c : p.candidates()) {
-                double[] s = c.rmScores().stream().mapToDouble(Double::doubleValue).toArray();
+                double[] s =
+                        c.rmScores().stream().mapToDouble(Double::doubleValue).toArray();
                 cs.add(new Candidate(c.pred(), c.correct(), s));
             }
             out.add(new CandidateSet(p.problemId(), cs));

@@ -2,7 +2,7 @@ package org.veristep.eval.prmbench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.veristep.eval.Bootstrap;
+import org.veristep.eval.EvalJson;
 import org.veristep.json.Json;
 
 /**
@@ -34,7 +34,7 @@ public final class PrmBenchJson {
     static ObjectNode classJson(ClassScore c) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("prm_score", c.prmScore());
-        if (c.ci() != null) o.set("prm_score_ci", interval(c.ci()));
+        if (c.ci() != null) o.set("prm_score_ci", EvalJson.interval(c.ci()));
         putNullable(o, "f1_positive", c.confusion().f1Positive());
         putNullable(o, "f1_negative", c.confusion().f1Negative());
         o.put("items", c.items());
@@ -70,17 +70,6 @@ public final class PrmBenchJson {
         o.put("fp", out.confusion().fp());
         o.put("tn", out.confusion().tn());
         o.put("fn", out.confusion().fn());
-        return o;
-    }
-
-    /** {@return a bootstrap interval as JSON: low, high, level, resamples, seed} */
-    public static ObjectNode interval(Bootstrap.Interval ci) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("low", ci.low());
-        o.put("high", ci.high());
-        o.put("level", ci.level());
-        o.put("resamples", ci.resamples());
-        o.put("seed", ci.seed());
         return o;
     }
 

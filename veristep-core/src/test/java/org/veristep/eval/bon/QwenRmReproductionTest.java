@@ -25,20 +25,24 @@ class QwenRmReproductionTest {
         assertEquals(100, r.problems());
         assertEquals(List.of(1, 2, 4, 8), r.ns());
         assertEquals(93, r.point(BonMethod.MAJORITY, null, 8).orElseThrow().correct());
-        assertEquals(94, r.point(BonMethod.NAIVE, Aggregation.LAST, 8).orElseThrow().correct());
+        assertEquals(
+                94, r.point(BonMethod.NAIVE, Aggregation.LAST, 8).orElseThrow().correct());
         // the folder's PROVENANCE.md: pass@8 = 96/100
         assertEquals(96, r.point(BonMethod.PASS, null, 8).orElseThrow().correct());
         // n = 1 is the first sample alone for every method
         int first = r.point(BonMethod.PASS, null, 1).orElseThrow().correct();
         assertEquals(first, r.point(BonMethod.MAJORITY, null, 1).orElseThrow().correct());
-        assertEquals(first, r.point(BonMethod.NAIVE, Aggregation.LAST, 1).orElseThrow().correct());
-        assertEquals(first, r.point(BonMethod.WEIGHTED, Aggregation.LAST, 1).orElseThrow().correct());
+        assertEquals(
+                first,
+                r.point(BonMethod.NAIVE, Aggregation.LAST, 1).orElseThrow().correct());
+        assertEquals(
+                first,
+                r.point(BonMethod.WEIGHTED, Aggregation.LAST, 1).orElseThrow().correct());
     }
 
     @Test
     void everyAggregationOfOneScoreIsTheSame() {
-        BonResult r = BestOfN.evaluate(
-                sets(), List.of(Aggregation.values()), AnswerGrouping.exact(), 8, 50, 1L, null);
+        BonResult r = BestOfN.evaluate(sets(), List.of(Aggregation.values()), AnswerGrouping.exact(), 8, 50, 1L, null);
         for (Aggregation a : Aggregation.values()) {
             assertEquals(94, r.point(BonMethod.NAIVE, a, 8).orElseThrow().correct(), a.label());
         }

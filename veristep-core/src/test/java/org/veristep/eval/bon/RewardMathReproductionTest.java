@@ -82,7 +82,10 @@ class RewardMathReproductionTest {
         // MRR with rank = 1 + higher + equal, worked out with an independent script on the file
         SelectionResult r = rewardMath("Math_Shepherd");
         assertEquals(0.34679, r.point("prod").orElseThrow().mrr(), 1e-5);
-        assertEquals(0.42182, rewardMath("ArmoRM").point(Top1Selection.SCALAR).orElseThrow().mrr(), 1e-5);
+        assertEquals(
+                0.42182,
+                rewardMath("ArmoRM").point(Top1Selection.SCALAR).orElseThrow().mrr(),
+                1e-5);
         SelectionPoint p = r.point("prod").orElseThrow();
         assertTrue(p.ci().low() < p.accuracy() && p.accuracy() < p.ci().high());
     }
@@ -111,8 +114,7 @@ class RewardMathReproductionTest {
     @Test
     void detectsTheKinds() {
         assertEquals(
-                BonInputs.Kind.REWARDMATH,
-                BonInputs.detect(TestData.file("rewardmath/RewardMATH/ArmoRM_reward.json")));
+                BonInputs.Kind.REWARDMATH, BonInputs.detect(TestData.file("rewardmath/RewardMATH/ArmoRM_reward.json")));
         assertEquals(
                 BonInputs.Kind.REWARDBENCH,
                 BonInputs.detect(TestData.file("rewardmath/RewardBench/rewardbench_Easy_to_hard.json")));
