@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import org.veristep.json.Json;
 
 /**
  * Writing an evaluation's output directory ({@code metrics.json}, {@code predictions.jsonl}) and
- * its progress line on stderr. Used by {@code eval prmbench} and {@code eval bon}.
+ * JSON text. Used by {@code eval prmbench} and {@code eval bon}.
  */
 final class EvalFiles {
     private EvalFiles() {}
@@ -79,45 +78,6 @@ final class EvalFiles {
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
-            }
-        }
-    }
-
-    /**
-     * A one-line progress display on stderr, shown only after two seconds and redrawn at most five
-     * times a second; silent when {@code quiet}.
-     */
-    static final class Progress {
-        private final PrintWriter err;
-        private final String what;
-        private final long total;
-        private final boolean quiet;
-        private final long startNs = System.nanoTime();
-        private long lastDrawNs;
-        private boolean drawn;
-
-        Progress(PrintWriter err, String what, long total, boolean quiet) {
-            this.err = err;
-            this.what = what;
-            this.total = total;
-            this.quiet = quiet;
-        }
-
-        void update(long done) {
-            if (quiet) return;
-            long now = System.nanoTime();
-            if (now - startNs < 2_000_000_000L || (now - lastDrawNs < 200_000_000L && done < total)) return;
-            lastDrawNs = now;
-            drawn = true;
-            double s = (now - startNs) / 1e9;
-            err.printf("\r%s: %d/%d (%.0f%%) %.1f s", what, done, total, 100.0 * done / Math.max(1, total), s);
-            err.flush();
-        }
-
-        void done() {
-            if (drawn) {
-                err.println();
-                err.flush();
             }
         }
     }

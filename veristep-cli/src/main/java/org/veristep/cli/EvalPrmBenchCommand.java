@@ -117,13 +117,11 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         Provenance provenance = new Provenance(
                 Veristep.version(), scorerSpec.scorer, scorerSpec.model, scorerSpec.endpoint, params, seed, start);
         ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
-        EvalFiles.Progress progress =
-                new EvalFiles.Progress(err, "prmbench", data.items().size(), quiet);
         PrmBenchResult result;
+        int[] done = {0};
         try (StepScorer scorer = scorerSpec.create();
+                Progress progress = new Progress("prmbench", data.items().size(), quiet);
                 EvalFiles.Jsonl predictions = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
-            ObjectNode header = predictionsHeader(provenanceJson);
-            predictions.write(header);
             result = PrmBenchEval.evaluate(
                     data.items(),
                     data.duplicatesSkipped(),
@@ -133,9 +131,11 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
                     resamples,
                     seed,
                     o -> predictions.write(PrmBenchJson.prediction(o, threshold)),
-                    progress::update);
+                    n -> {
+                        progress.advance(n - done[0]);
+                        done[0] = n;
+                    });
         }
-        progress.done();
         ObjectNode metrics = PrmBenchJson.metrics(result);
         metrics.set("provenance", provenanceJson);
         ObjectNode files = metrics.putObject("files");
@@ -154,13 +154,6 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         else printTable(out, result);
         out.flush();
         return 0;
-    }
-
-    /** The first predictions line: the run's provenance, so the file stands on its own. */
-    private static ObjectNode predictionsHeader(ObjectNode provenance) {
-        ObjectNode h = org.veristep.json.Json.mapper().createObjectNode();
-        h.set("provenance", provenance);
-        return h;
     }
 
     private void printTable(PrintWriter out, PrmBenchResult r) {
