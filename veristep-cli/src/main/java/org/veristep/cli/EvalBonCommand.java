@@ -87,11 +87,11 @@ final class EvalBonCommand implements Callable<Integer> {
 
     @Option(
             names = "--grouping",
-            defaultValue = "normalized",
+            defaultValue = "grader",
             paramLabel = "G",
-            description =
-                    "How answers are grouped for maj/weighted votes: normalized (textual normalisation of the"
-                            + " extracted answers) or exact (string equality, as Qwen's rm_maj_eval.py) (default: ${DEFAULT-VALUE}).")
+            description = "How answers are grouped for maj/weighted votes: grader (mathematical equivalence by the"
+                    + " answer grader's canonical key), normalized (textual normalisation of the extracted answers)"
+                    + " or exact (string equality, as Qwen's rm_maj_eval.py) (default: ${DEFAULT-VALUE}).")
     String grouping;
 
     @Option(
@@ -174,11 +174,12 @@ final class EvalBonCommand implements Callable<Integer> {
 
     private AnswerGrouping grouping() {
         return switch (grouping) {
+            case "grader" -> AnswerGrouping.grader();
             case "normalized" -> AnswerGrouping.normalized();
             case "exact" -> AnswerGrouping.exact();
             default ->
                 throw new VeristepException.NonRetriable(
-                        "unknown --grouping '" + grouping + "'; known: normalized, exact");
+                        "unknown --grouping '" + grouping + "'; known: grader, normalized, exact");
         };
     }
 

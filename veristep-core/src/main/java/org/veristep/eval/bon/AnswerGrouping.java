@@ -2,6 +2,7 @@ package org.veristep.eval.bon;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.veristep.grading.AnswerGrader;
 
 /**
  * How answers are put into equivalence classes for majority and weighted voting: every answer is
@@ -24,6 +25,18 @@ public record AnswerGrouping(String name, UnaryOperator<String> key) {
      */
     public static AnswerGrouping exact() {
         return new AnswerGrouping("exact", a -> a == null ? "" : a);
+    }
+
+    /**
+     * Mathematical equivalence by the answer grader's canonical key ({@link
+     * AnswerGrader#keyOf(String)} with default options: exact values compare as reduced fractions,
+     * expressions up to algebra, sets regardless of order; each key is bounded in time by the
+     * grader). This is the grouping the best-of-N protocol asks for (search-and-learn groups by a
+     * sympy canonical form). Null counts as the empty answer.
+     */
+    public static AnswerGrouping grader() {
+        AnswerGrader g = AnswerGrader.defaults();
+        return new AnswerGrouping("grader", a -> g.keyOf(a == null ? "" : a));
     }
 
     /** Equality after {@link AnswerNormalizer#normalize(String)}. */

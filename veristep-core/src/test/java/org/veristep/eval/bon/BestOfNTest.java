@@ -136,6 +136,31 @@ class BestOfNTest {
     }
 
     @Test
+    void graderGroupingMergesEquivalentValues() {
+        // \frac{1}{2}, 0.5 and 1/2 are one class for the grader, two or three for the text normalisation
+        CandidateSet p = new CandidateSet(
+                "p",
+                List.of(
+                        new Candidate("3", false, new double[] {0.9}),
+                        new Candidate("3", false, new double[] {0.9}),
+                        new Candidate("\\frac{1}{2}", true, new double[] {0.4}),
+                        new Candidate("0.5", true, new double[] {0.4}),
+                        new Candidate("1/2", true, new double[] {0.4})));
+        AnswerGrouping g = AnswerGrouping.grader();
+        assertEquals(g.keyOf("\\frac{1}{2}"), g.keyOf("0.5"));
+        assertEquals(g.keyOf("0.5"), g.keyOf("1/2"));
+        BonResult graded = BestOfN.evaluate(List.of(p), List.of(Aggregation.LAST), g, 5, 10, 1L, null);
+        BonResult norm =
+                BestOfN.evaluate(List.of(p), List.of(Aggregation.LAST), AnswerGrouping.normalized(), 5, 10, 1L, null);
+        // maj@5: grader 1/2 x3 vs 3 x2 -> right; normalized: "3" x2 beats three singletons -> wrong
+        assertEquals(1, correct(graded, BonMethod.MAJORITY, null, 5));
+        assertEquals(0, correct(norm, BonMethod.MAJORITY, null, 5));
+        // weighted@5: grader 1/2 sums 1.2 vs 3 sums 1.8 -> wrong; naive -> first 0.9 -> wrong
+        assertEquals(0, correct(graded, BonMethod.WEIGHTED, Aggregation.LAST, 5));
+        assertEquals("grader", graded.grouping());
+    }
+
+    @Test
     void maxNLargerThanACandidateSetIsRejected() {
         CandidateSet p = new CandidateSet("p", List.of(new Candidate("1", true, new double[] {1})));
         assertThrows(

@@ -40,6 +40,29 @@ class QwenRmReproductionTest {
                 r.point(BonMethod.WEIGHTED, Aggregation.LAST, 1).orElseThrow().correct());
     }
 
+    /**
+     * The harness already normalised {@code pred} (strip_string), so the grader's classes equal the
+     * string classes here: 132 classes over the 100 problems either way, and the same figures.
+     */
+    @Test
+    void graderGroupingGivesTheSameVotesOnThisFile() {
+        List<CandidateSet> sets = sets();
+        BonResult r = BestOfN.evaluate(sets, List.of(Aggregation.LAST), AnswerGrouping.grader(), 8, 50, 1L, null);
+        assertEquals(93, r.point(BonMethod.MAJORITY, null, 8).orElseThrow().correct());
+        assertEquals(
+                94,
+                r.point(BonMethod.WEIGHTED, Aggregation.LAST, 8).orElseThrow().correct());
+        AnswerGrouping g = AnswerGrouping.grader();
+        int classes = 0;
+        for (CandidateSet s : sets) {
+            classes += (int) s.candidates().stream()
+                    .map(c -> g.keyOf(c.answer()))
+                    .distinct()
+                    .count();
+        }
+        assertEquals(132, classes);
+    }
+
     @Test
     void everyAggregationOfOneScoreIsTheSame() {
         BonResult r = BestOfN.evaluate(sets(), List.of(Aggregation.values()), AnswerGrouping.exact(), 8, 50, 1L, null);
