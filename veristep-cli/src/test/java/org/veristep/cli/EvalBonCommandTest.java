@@ -91,7 +91,7 @@ class EvalBonCommandTest {
                 "50");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("maj@8 = 93/100"), r.out());
-        assertTrue(r.out().contains("grouping=normalized"), r.out());
+        assertTrue(r.out().contains("grouping=grader"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("naive/last") && l.contains("94.0")), r.out());
     }
 
