@@ -163,6 +163,11 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         out.printf("%-22s %6s %8s %8s %8s %17s %8s%n", "class", "items", "F1+", "F1-", "PRMScore", "95% CI", "steps");
         for (ClassScore c : r.classes()) row(out, c);
         row(out, r.overall());
+        for (PrmBenchResult.Category c : r.categoryScores()) {
+            out.printf(
+                    "%-22s %6s %8s %8s %8.1f   (mean of %s)%n",
+                    "avg " + c.name(), "", "", "", 100 * c.prmScore(), String.join(", ", c.classes()));
+        }
         out.println("F1+ = F1 of valid steps, F1- = F1 of erroneous steps; multi_solutions' PRMScore is F1+ alone.");
     }
 

@@ -28,6 +28,13 @@ public final class PrmBenchJson {
         o.set("overall", classJson(r.overall()));
         ObjectNode classes = o.putObject("classes");
         for (ClassScore c : r.classes()) classes.set(c.classification(), classJson(c));
+        ObjectNode cats = o.putObject("categories");
+        for (PrmBenchResult.Category c : r.categoryScores()) {
+            ObjectNode j = cats.putObject(c.name());
+            j.put("prm_score", c.prmScore());
+            var members = j.putArray("classes");
+            c.classes().forEach(members::add);
+        }
         return o;
     }
 

@@ -141,6 +141,12 @@ class PrmBenchEvalTest {
                 r.of("circular").orElseThrow().confusion());
         assertEquals(0.416088, r.of("circular").orElseThrow().prmScore(), 1e-6);
         assertEquals(357, r.of("circular").orElseThrow().items());
+        // leaderboard categories: simplicity = mean(redundency, circular) = (0.462996 + 0.416088) / 2
+        PrmBenchResult.Category simplicity = r.categoryScores().get(0);
+        assertEquals("simplicity", simplicity.name());
+        assertEquals((0.462996 + 0.416088) / 2, simplicity.prmScore(), 1e-6);
+        // sensitivity = mean(missing_condition 0.439459, deception 0.44842, multi_solutions 1.0)
+        assertEquals((0.439459 + 0.44842 + 1.0) / 3, r.categoryScores().get(2).prmScore(), 1e-6);
         ClassScore o = r.overall();
         assertTrue(o.ci().low() <= o.prmScore() && o.prmScore() <= o.ci().high());
     }
