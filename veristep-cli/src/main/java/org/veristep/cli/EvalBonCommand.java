@@ -16,6 +16,7 @@ import org.veristep.Veristep;
 import org.veristep.VeristepException;
 import org.veristep.dataset.QwenRmFormat;
 import org.veristep.dataset.RewardBenchFormat;
+import org.veristep.dataset.RewardBenchSolution;
 import org.veristep.dataset.RewardMathFormat;
 import org.veristep.dataset.RewardMathProblem;
 import org.veristep.dataset.VeristepJsonl;
@@ -33,7 +34,9 @@ import org.veristep.eval.bon.SelectionPoint;
 import org.veristep.eval.bon.SelectionResult;
 import org.veristep.eval.bon.Top1Selection;
 import org.veristep.score.Aggregation;
+import org.veristep.score.StepScorer;
 import org.veristep.trace.Provenance;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,11 +54,22 @@ import picocli.CommandLine.Spec;
             "  qwen-rm      JSONL {pred[], score[], pred_score[]}: naive@n, weighted@n, maj@n, pass@n for n = 1, 2, 4, ... N",
             "  rewardmath   RewardMATH *_reward.json: top-1 accuracy (candidate 0 strictly best) and MRR per aggregation",
             "  rewardbench  RewardBench rewardbench_*.json: pairwise accuracy (chosen strictly above rejected) per aggregation",
+            "RewardBench files hold the step text: --scorer NAME re-scores it with any step scorer instead of the stored scores.",
             "Writes DIR/metrics.json and DIR/predictions.jsonl and prints the table."
         })
 final class EvalBonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Re-scoring (rewardbench only):%n")
+    ScorerSpec scorerSpec;
+
+    @Option(
+            names = "--batch-size",
+            defaultValue = "64",
+            paramLabel = "N",
+            description = "Traces per scorer call when re-scoring (default: ${DEFAULT-VALUE}).")
+    int batchSize;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The candidate / score file.")
     Path input;
@@ -130,8 +144,13 @@ final class EvalBonCommand implements Callable<Integer> {
         params.put("format", kind.label());
         params.put("resamples", Integer.toString(resamples));
         Path dir = EvalFiles.prepare(output);
+        if (scorerSpec != null && kind != BonInputs.Kind.REWARDBENCH) {
+            throw new VeristepException.NonRetriable("--scorer re-scores step text, which only RewardBench files hold;"
+                    + " " + input + " is a " + kind.label() + " file: its stored scores are used");
+        }
         ObjectNode metrics;
         String scorerName;
+        String model = null, endpoint = null;
         switch (kind) {
             case QWEN_RM -> {
                 scorerName = "pred_score";
@@ -146,18 +165,52 @@ final class EvalBonCommand implements Callable<Integer> {
                         dir, params, "rewardmath", scorerName, BonInputs.fromRewardMath(problems), stepLevel);
             }
             case REWARDBENCH -> {
-                scorerName = RewardBenchFormat.modelName(input);
+                List<RewardBenchSolution> solutions = RewardBenchFormat.readAll(input);
                 List<ScoredCandidates> pairs;
+                List<String> failed = List.of();
                 try {
-                    pairs = BonInputs.fromRewardBench(RewardBenchFormat.readAll(input));
+                    if (scorerSpec == null) {
+                        scorerName = RewardBenchFormat.modelName(input);
+                        pairs = BonInputs.fromRewardBench(solutions);
+                    } else {
+                        scorerName = scorerSpec.scorer;
+                        model = scorerSpec.model;
+                        endpoint = scorerSpec.endpoint;
+                        params.put("rescored", "true");
+                        params.put("batch_size", Integer.toString(batchSize));
+                        scorerSpec.options().values().forEach((k, v) -> params.put("scorer." + k, v));
+                        int[] done = {0};
+                        try (StepScorer scorer = scorerSpec.create();
+                                Progress progress = new Progress("scoring", solutions.size(), quiet)) {
+                            BonInputs.Rescored r = BonInputs.scoreRewardBench(solutions, scorer, batchSize, n -> {
+                                progress.advance(n - done[0]);
+                                done[0] = n;
+                            });
+                            pairs = r.pairs();
+                            failed = r.failed();
+                        }
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new VeristepException.NonRetriable(input + ": " + e.getMessage());
                 }
+                if (pairs.isEmpty()) {
+                    throw new VeristepException.NonRetriable(input + ": no pair could be scored"
+                            + (failed.isEmpty() ? "" : "; first error: " + failed.get(0)));
+                }
                 metrics = runSelection(dir, params, "rewardbench", scorerName, pairs, true);
+                if (!failed.isEmpty()) {
+                    var f = metrics.putArray("failed_solutions");
+                    failed.forEach(f::add);
+                    spec.commandLine()
+                            .getErr()
+                            .println("veristep: " + failed.size()
+                                    + " solution(s) could not be scored, their pairs are left out; see failed_solutions in "
+                                    + dir.resolve("metrics.json"));
+                }
             }
             default -> throw new IllegalStateException(kind.toString());
         }
-        Provenance provenance = new Provenance(Veristep.version(), scorerName, null, null, params, seed, start);
+        Provenance provenance = new Provenance(Veristep.version(), scorerName, model, endpoint, params, seed, start);
         metrics.set("provenance", VeristepJsonl.provenanceJson(provenance));
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");

@@ -151,6 +151,86 @@ class EvalBonCommandTest {
         assertFalse(m.get("aggregations").has("mean"));
     }
 
+    /**
+     * Re-scoring RewardBench step text: the file scorer fed the stored Math-Shepherd step scores
+     * (keyed by trace id) reproduces the stored-score figure; all-correct gives every solution the
+     * same score, so the chosen one is never strictly higher: 0/447 in every aggregation.
+     */
+    @Test
+    void rewardBenchRescoredWithAStepScorer() throws IOException {
+        Path file = CliRun.dataDir().resolve("rewardmath/RewardBench/rewardbench_Math_Shepherd.json");
+        StringBuilder scores = new StringBuilder();
+        for (JsonNode s : Json.mapper().readTree(file.toFile())) {
+            var o = Json.mapper().createObjectNode();
+            o.put(
+                    "id",
+                    "rewardbench-" + s.get("problem_id").asInt() + "-"
+                            + s.get("solution_type").asText());
+            o.set("step_scores", s.get("output").get("step_scores"));
+            scores.append(Json.mapper().writeValueAsString(o)).append('\n');
+        }
+        Path scoreFile = tmp.resolve("ms.jsonl");
+        Files.writeString(scoreFile, scores);
+        CliRun r = CliRun.of(
+                "eval",
+                "bon",
+                "--input",
+                file.toString(),
+                "--output",
+                tmp.resolve("f").toString(),
+                "--scorer",
+                "file",
+                "--scores",
+                scoreFile.toString(),
+                "--resamples",
+                "20",
+                "--json",
+                "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = Json.mapper().readTree(r.out());
+        assertEquals(422, m.get("aggregations").get("prod").get("correct").asInt());
+        assertEquals(294, m.get("aggregations").get("last").get("correct").asInt());
+        assertEquals("file", m.get("provenance").get("scorer").asText());
+
+        CliRun ac = CliRun.of(
+                "eval",
+                "bon",
+                "--input",
+                file.toString(),
+                "--output",
+                tmp.resolve("ac").toString(),
+                "--scorer",
+                "all-correct",
+                "--resamples",
+                "20",
+                "--json",
+                "--quiet");
+        assertEquals(0, ac.exitCode(), ac.err());
+        JsonNode a = Json.mapper().readTree(ac.out());
+        for (var it = a.get("aggregations").fields(); it.hasNext(); ) {
+            var e = it.next();
+            assertEquals(0, e.getValue().get("correct").asInt(), e.getKey());
+            assertEquals(0.5, e.getValue().get("mrr").asDouble(), 1e-12, e.getKey()); // a tie ranks chosen 2nd
+        }
+    }
+
+    @Test
+    void rescoringAFileWithoutStepTextIsRefused() {
+        CliRun r = CliRun.of(
+                "eval",
+                "bon",
+                "--input",
+                CliRun.dataDir()
+                        .resolve("rewardmath/RewardMATH/ArmoRM_reward.json")
+                        .toString(),
+                "--output",
+                tmp.resolve("x").toString(),
+                "--scorer",
+                "all-correct");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("only RewardBench files hold"), r.err());
+    }
+
     @Test
     void unknownFileKindIsAClearError() throws IOException {
         Path f = tmp.resolve("x.jsonl");

@@ -172,4 +172,79 @@ public final class BonInputs {
         }
         return out;
     }
+
+    /**
+     * RewardBench pairs re-scored by a step scorer (instead of the scores stored in the file).
+     *
+     * @param pairs the pairs whose two solutions were both scored: chosen = candidate 0
+     * @param failed for each solution that could not be scored, its trace id and the error; its pair
+     *     is left out of {@code pairs}
+     */
+    public record Rescored(List<ScoredCandidates> pairs, List<String> failed) {
+        public Rescored {
+            pairs = List.copyOf(pairs);
+            failed = List.copyOf(failed);
+        }
+    }
+
+    /**
+     * Scores the step text of RewardBench solutions with {@code scorer} and pairs them.
+     *
+     * @param solutions the file's solutions
+     * @param scorer the step scorer; not closed here
+     * @param batchSize traces per scorer call, at least 1; a failing batch is retried solution by
+     *     solution and a solution that still fails is recorded in {@link Rescored#failed()}
+     * @param progress receives the number of solutions done after each batch; may be null
+     * @throws IllegalArgumentException when a problem lacks its chosen or rejected solution
+     */
+    public static Rescored scoreRewardBench(
+            List<RewardBenchSolution> solutions,
+            org.veristep.score.StepScorer scorer,
+            int batchSize,
+            java.util.function.IntConsumer progress) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1");
+        java.util.Map<String, double[]> scores = new java.util.HashMap<>();
+        List<String> failed = new ArrayList<>();
+        for (int from = 0; from < solutions.size(); from += batchSize) {
+            List<RewardBenchSolution> batch = solutions.subList(from, Math.min(solutions.size(), from + batchSize));
+            try {
+                score(batch, scorer, scores);
+            } catch (org.veristep.VeristepException | IllegalArgumentException e) {
+                for (RewardBenchSolution s : batch) {
+                    try {
+                        score(List.of(s), scorer, scores);
+                    } catch (org.veristep.VeristepException | IllegalArgumentException one) {
+                        failed.add(s.traceId() + ": " + one.getMessage());
+                    }
+                }
+            }
+            if (progress != null) progress.accept(Math.min(solutions.size(), from + batchSize));
+        }
+        List<ScoredCandidates> out = new ArrayList<>();
+        for (RewardBenchFormat.Pair pair : RewardBenchFormat.pairs(solutions)) {
+            double[] c = scores.get(pair.chosen().traceId());
+            double[] r = scores.get(pair.rejected().traceId());
+            if (c != null && r != null) {
+                out.add(new ScoredCandidates("rewardbench-" + pair.chosen().problemId(), List.of(c, r)));
+            }
+        }
+        return new Rescored(out, failed);
+    }
+
+    private static void score(
+            List<RewardBenchSolution> batch,
+            org.veristep.score.StepScorer scorer,
+            java.util.Map<String, double[]> into) {
+        List<org.veristep.trace.StepScores> s =
+                scorer.score(batch.stream().map(RewardBenchSolution::trace).toList());
+        if (s.size() != batch.size()) {
+            throw new org.veristep.VeristepException.NonRetriable(
+                    "scorer '" + scorer.name() + "' returned " + s.size() + " results for " + batch.size() + " traces");
+        }
+        for (int i = 0; i < s.size(); i++) {
+            double[] v = s.get(i).toArray();
+            if (v.length == 0) throw new IllegalArgumentException(batch.get(i).traceId() + ": no steps scored");
+            into.put(batch.get(i).traceId(), v);
+        }
+    }
 }
