@@ -128,6 +128,9 @@ final class EvalBonCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No notes on stderr.")
     boolean quiet;
 
+    /** The provenance scorer name of scores read from the input file (the model is named apart). */
+    static final String STORED = "stored";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -140,29 +143,30 @@ final class EvalBonCommand implements Callable<Integer> {
             throw new VeristepException.NonRetriable(e.getMessage());
         }
         Map<String, String> params = new TreeMap<>();
-        params.put("input", input.toAbsolutePath().toString());
+        params.put("input", input.toAbsolutePath().normalize().toString());
         params.put("format", kind.label());
         params.put("resamples", Integer.toString(resamples));
-        Path dir = EvalFiles.prepare(output);
         if (scorerSpec != null && kind != BonInputs.Kind.REWARDBENCH) {
             throw new VeristepException.NonRetriable("--scorer re-scores step text, which only RewardBench files hold;"
                     + " " + input + " is a " + kind.label() + " file: its stored scores are used");
         }
+        Path dir = EvalFiles.prepare(output);
         ObjectNode metrics;
         String scorerName;
         String model = null, endpoint = null;
         switch (kind) {
             case QWEN_RM -> {
-                scorerName = "pred_score";
+                scorerName = STORED;
+                model = "pred_score (outcome RM, not named in the file)";
                 metrics = runBestOfN(dir, params);
             }
             case REWARDMATH -> {
                 List<RewardMathProblem> problems = RewardMathFormat.readAll(input);
                 if (problems.isEmpty()) throw new VeristepException.NonRetriable(input + ": no problems");
                 boolean stepLevel = problems.get(0).stepwise();
-                scorerName = RewardMathFormat.modelName(input);
-                metrics = runSelection(
-                        dir, params, "rewardmath", scorerName, BonInputs.fromRewardMath(problems), stepLevel);
+                scorerName = STORED;
+                model = RewardMathFormat.modelName(input);
+                metrics = runSelection(dir, params, "rewardmath", model, BonInputs.fromRewardMath(problems), stepLevel);
             }
             case REWARDBENCH -> {
                 List<RewardBenchSolution> solutions = RewardBenchFormat.readAll(input);
@@ -170,7 +174,8 @@ final class EvalBonCommand implements Callable<Integer> {
                 List<String> failed = List.of();
                 try {
                     if (scorerSpec == null) {
-                        scorerName = RewardBenchFormat.modelName(input);
+                        scorerName = STORED;
+                        model = RewardBenchFormat.modelName(input);
                         pairs = BonInputs.fromRewardBench(solutions);
                     } else {
                         scorerName = scorerSpec.scorer;
@@ -197,7 +202,8 @@ final class EvalBonCommand implements Callable<Integer> {
                     throw new VeristepException.NonRetriable(input + ": no pair could be scored"
                             + (failed.isEmpty() ? "" : "; first error: " + failed.get(0)));
                 }
-                metrics = runSelection(dir, params, "rewardbench", scorerName, pairs, true);
+                metrics =
+                        runSelection(dir, params, "rewardbench", scorerSpec == null ? model : scorerName, pairs, true);
                 if (!failed.isEmpty()) {
                     var f = metrics.putArray("failed_solutions");
                     failed.forEach(f::add);

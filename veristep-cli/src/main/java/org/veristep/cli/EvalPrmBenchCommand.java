@@ -109,7 +109,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         Path dir = EvalFiles.prepare(output);
         Map<String, String> params = new TreeMap<>();
         params.put("benchmark", "prmbench");
-        params.put("input", source.toAbsolutePath().toString());
+        params.put("input", source.toAbsolutePath().normalize().toString());
         params.put("threshold", Double.toString(threshold));
         params.put("batch_size", Integer.toString(batchSize));
         params.put("resamples", Integer.toString(resamples));
