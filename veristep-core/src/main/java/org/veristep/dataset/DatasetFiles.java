@@ -85,6 +85,7 @@ public final class DatasetFiles {
         }
     }
 
+    /** Peeks at the first character that is not whitespace or a byte-order mark (-1 at the end). */
     private static int firstNonBlank(BufferedReader in) throws IOException {
         in.mark(1 << 16);
         int c;
@@ -190,6 +191,8 @@ public final class DatasetFiles {
             this.onBad = onBad;
             try {
                 this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                in.mark(1);
+                if (in.read() != '\uFEFF') in.reset(); // a UTF-8 byte-order mark is not content
                 JsonParser p = null;
                 if (firstNonBlank(in) == '[') {
                     p = Json.mapper().createParser(in);
@@ -230,6 +233,13 @@ public final class DatasetFiles {
                     JsonToken t = array.nextToken();
                     if (t == JsonToken.END_ARRAY || t == null) {
                         done = true;
+                        if (t != null && array.nextToken() != null) {
+                            throw new BadInputException(
+                                    source,
+                                    array.currentTokenLocation().getLineNr(),
+                                    null,
+                                    "expected nothing after the closing ] of the JSON array");
+                        }
                         return;
                     }
                     at = new RecordRef(source, array.currentTokenLocation().getLineNr(), index++);
@@ -243,8 +253,15 @@ public final class DatasetFiles {
                     line++;
                     if (text.isBlank()) return;
                     at = new RecordRef(source, line, index++);
-                    try {
-                        node = Json.mapper().readTree(text);
+                    try (JsonParser lp = Json.mapper().createParser(text)) {
+                        node = Json.mapper().readTree(lp);
+                        if (lp.nextToken() != null) {
+                            onBad.handle(at.bad(
+                                    null,
+                                    "one JSON value per line, found more at column "
+                                            + lp.currentTokenLocation().getColumnNr()));
+                            return;
+                        }
                     } catch (JsonProcessingException e) {
                         onBad.handle(at.bad(null, "one JSON value per line: " + e.getOriginalMessage()));
                         return;

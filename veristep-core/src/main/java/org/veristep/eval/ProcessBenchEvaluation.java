@@ -133,31 +133,19 @@ public final class ProcessBenchEvaluation {
             predictions[s] = predict(subsetScores[s], threshold);
             int[] l = labels[s], p = predictions[s];
             ProcessBenchMetrics m = ProcessBenchMetrics.of(l, p);
-            long subSeed = seed + 31L * s;
-            Bootstrap.Interval eCi = m.errorCases() == 0
-                    ? null
-                    : Bootstrap.percentile(
-                            l.length,
-                            sample -> nanToZero(
-                                    ProcessBenchMetrics.of(l, p, sample).errorAcc()),
-                            0.95,
-                            resamples,
-                            subSeed);
-            Bootstrap.Interval cCi = m.correctCases() == 0
-                    ? null
-                    : Bootstrap.percentile(
-                            l.length,
-                            sample -> nanToZero(
-                                    ProcessBenchMetrics.of(l, p, sample).correctAcc()),
-                            0.95,
-                            resamples,
-                            subSeed);
-            Bootstrap.Interval fCi = Bootstrap.percentile(
+            Bootstrap.Interval[] ci = Bootstrap.percentiles(
                     l.length,
-                    sample -> nanToZero(ProcessBenchMetrics.of(l, p, sample).f1()),
+                    sample -> {
+                        ProcessBenchMetrics x = ProcessBenchMetrics.of(l, p, sample);
+                        return new double[] {nanToZero(x.errorAcc()), nanToZero(x.correctAcc()), nanToZero(x.f1())};
+                    },
+                    3,
                     0.95,
                     resamples,
-                    subSeed);
+                    seed + 31L * s);
+            Bootstrap.Interval eCi = m.errorCases() == 0 ? null : ci[0];
+            Bootstrap.Interval cCi = m.correctCases() == 0 ? null : ci[1];
+            Bootstrap.Interval fCi = ci[2];
             results.add(new SubsetResult(names.get(s), m, eCi, cCi, fCi));
         }
         double meanF1 =

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.veristep.BadInputException;
 import org.veristep.TestData;
@@ -78,6 +79,43 @@ class BonFormatsTest {
         assertArrayEquals(new double[] {-12.0}, sky.get(1).candidateScores(0));
         assertArrayEquals(new double[] {2.21875}, sky.get(1).candidateScores(8));
         assertEquals("Math_Shepherd", RewardMathFormat.modelName(Path.of("x/Math_Shepherd_reward.json")));
+    }
+
+    /**
+     * The reader's values reproduce the published RewardMATH accuracies (PROTOCOLS.md, Kim et al.
+     * 2024): the correct candidate 0 must score strictly above all 9 wrong ones; a PRM's solution
+     * score is the product of its step scores or their geometric mean.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "Math_Shepherd_reward.json, 83, 76",
+        "Easy_to_hard_reward.json, 68, 79",
+        "ReasonEval_7B_reward.json, 88, 98",
+        "ReasonEval_34B_reward.json, 77, 89",
+        "ArmoRM_reward.json, 99, 99",
+        "skywork_llama3_reward.json, 107, 107"
+    })
+    void publishedRewardMathAccuraciesRecompute(String file, int prodCount, int geoMeanCount) {
+        List<RewardMathProblem> all = RewardMathFormat.readAll(TestData.file("rewardmath/RewardMATH/" + file));
+        assertEquals(prodCount, top1(all, false), "product");
+        assertEquals(geoMeanCount, top1(all, true), "geometric mean");
+    }
+
+    private static int top1(List<RewardMathProblem> problems, boolean geoMean) {
+        int n = 0;
+        for (RewardMathProblem p : problems) {
+            double[] s = new double[p.candidateCount()];
+            for (int c = 0; c < s.length; c++) {
+                double[] steps = p.candidateScores(c);
+                double prod = 1.0;
+                for (double x : steps) prod *= x;
+                s[c] = geoMean ? Math.pow(prod, 1.0 / steps.length) : prod;
+            }
+            boolean best = true;
+            for (int c = 1; c < s.length; c++) best &= s[0] > s[c];
+            if (best) n++;
+        }
+        return n;
     }
 
     @ParameterizedTest
@@ -205,6 +243,32 @@ class BonFormatsTest {
         assertEquals(2, reported.get(0).line());
         assertTrue(reported.get(0).getMessage().contains("true or false"));
         assertEquals(3, reported.get(1).line());
+        // malformed JSON inside an array cannot be skipped: the rest of the array is lost
+        Path cut = tmp.resolve("cut_reward.json");
+        Files.writeString(
+                cut,
+                "[\n  {\"problem\": \"p\", \"solution_reference\": [\"a\"], \"score\": [[0.5]]},\n  {\"problem\": ");
+        BadInputException m = assertThrows(
+                BadInputException.class, () -> RewardMathFormat.read(cut, OnBadRecord.skip(reported::add), x -> {}));
+        assertEquals(3, m.line());
+        assertTrue(m.getMessage().contains("malformed JSON"), m.getMessage());
+
+        // two values on one line, a BOM, and content after the closing bracket of an array
+        Path two = tmp.resolve("two.jsonl");
+        Files.writeString(
+                two,
+                "\uFEFF{\"prompt\": \"p\", \"completions\": [], \"labels\": []}\n{\"prompt\": \"p\", \"completions\": [], \"labels\": []} {\"x\": 1}\n");
+        List<BadInputException> twoBad = new ArrayList<>();
+        assertEquals(1, DatasetFiles.read(two, TrainingFormats.TRL, OnBadRecord.skip(twoBad::add), x -> {}));
+        assertEquals(2, twoBad.getFirst().line());
+        assertTrue(
+                twoBad.getFirst().getMessage().contains("one JSON value per line, found more at column"),
+                twoBad.getFirst().getMessage());
+        Path after = tmp.resolve("after.json");
+        Files.writeString(after, "[{\"problem\": \"p\", \"solution_reference\": [\"a\"], \"score\": [[0.5]]}]\n[]");
+        BadInputException tail = assertThrows(BadInputException.class, () -> RewardMathFormat.readAll(after));
+        assertEquals(2, tail.line());
+
         BadInputException first = assertThrows(BadInputException.class, () -> QwenRmFormat.readAll(q));
         assertEquals(q + ":2: field 'score[0]': record 2: expected true or false", first.getMessage());
     }

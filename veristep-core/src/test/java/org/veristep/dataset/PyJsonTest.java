@@ -33,6 +33,18 @@ class PyJsonTest {
         assertEquals(d, Double.parseDouble(PyJson.pyFloat(d)), 0.0);
     }
 
+    /** Any string written in either style reads back (with Jackson) as the same string. */
+    @Property(tries = 1000)
+    void stringsReadBackExactly(@ForAll String s) throws Exception {
+        for (JsonStyle style : new JsonStyle[] {JsonStyle.PYTHON_LINE_ASCII, JsonStyle.PYTHON_LINE_UTF8}) {
+            StringBuilder b = new StringBuilder();
+            PyJson.string(s, style.ensureAscii(), b);
+            assertEquals(s, Json.mapper().readTree(b.toString()).textValue());
+            if (style.ensureAscii())
+                assertEquals(b.length(), b.chars().filter(c -> c < 0x7f).count());
+        }
+    }
+
     /** Expected: {@code json.dumps({"a": ["é", "\x7f", "😀", "\x01", "q\"\\/"], "b": {}, "c": [], "d": 1.0})}. */
     @Test
     void stringsAndLayoutLikePythonJsonDumps() throws Exception {

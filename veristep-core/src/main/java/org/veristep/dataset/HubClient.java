@@ -1,0 +1,222 @@
+package org.veristep.dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.veristep.VeristepException;
+
+/**
+ * Downloads dataset files from the Hugging Face Hub (or a mirror with the same URL layout: {@code
+ * {endpoint}/datasets/{repo}/resolve/{revision}/{path}}), the way {@code huggingface_hub} does:
+ * endpoint from {@code HF_ENDPOINT} (default {@code https://huggingface.co}), token from {@code
+ * HF_TOKEN} sent as {@code Authorization: Bearer …} to the endpoint's host only (never to the
+ * storage host a download redirects to, and never logged).
+ *
+ * <p>Each file is written to a temporary file beside its target and moved into place when
+ * complete, so an interrupted download never leaves a partial file under the real name. A transfer
+ * that sends no data for the timeout is cancelled (nothing hangs).
+ * Errors: {@link VeristepException.Retriable} when the Hub cannot be reached (offline), times out,
+ * or answers 429/5xx; {@link VeristepException.NonRetriable} for 401/403 (token missing or
+ * refused), 404 and other 4xx.
+ */
+public final class HubClient {
+    /** The default endpoint. */
+    public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+
+    private static final int MAX_REDIRECTS = 10;
+
+    private final URI endpoint;
+    private final String token;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    /**
+     * @param endpoint base URL of the Hub, e.g. {@code https://huggingface.co}; a trailing slash is
+     *     ignored
+     * @param token the access token, or null/blank for anonymous access
+     * @param timeout limit on connecting and on waiting for each response's headers
+     */
+    public HubClient(String endpoint, String token, Duration timeout) {
+        String e = Objects.requireNonNull(endpoint, "endpoint").strip();
+        while (e.endsWith("/")) e = e.substring(0, e.length() - 1);
+        this.endpoint = URI.create(e);
+        if (this.endpoint.getScheme() == null || this.endpoint.getHost() == null) {
+            throw new VeristepException.NonRetriable("Hub endpoint " + endpoint + " is not an absolute http(s) URL");
+        }
+        this.token = token == null || token.isBlank() ? null : token.strip();
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * {@return a client configured like {@code huggingface_hub}}: {@code endpointFlag}, else {@code
+     * HF_ENDPOINT}, else {@link #DEFAULT_ENDPOINT}; token from {@code HF_TOKEN}
+     */
+    public static HubClient fromEnvironment(String endpointFlag) {
+        String env = System.getenv("HF_ENDPOINT");
+        String endpoint = endpointFlag != null ? endpointFlag : env != null && !env.isBlank() ? env : DEFAULT_ENDPOINT;
+        return new HubClient(endpoint, System.getenv("HF_TOKEN"), Duration.ofSeconds(30));
+    }
+
+    /** {@return the endpoint} */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** {@return the download URL of one file of a dataset repository} */
+    public URI fileUrl(String repo, String revision, String path) {
+        StringBuilder b = new StringBuilder(endpoint.toString())
+                .append("/datasets/")
+                .append(repo)
+                .append("/resolve/");
+        b.append(URLEncoder.encode(revision, StandardCharsets.UTF_8));
+        for (String seg : path.split("/")) {
+            b.append('/').append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return URI.create(b.toString());
+    }
+
+    /**
+     * Downloads one file of a dataset repository to {@code target}, atomically.
+     *
+     * @return the number of bytes written
+     * @throws VeristepException.Retriable when offline, on timeouts, 429 and 5xx
+     * @throws VeristepException.NonRetriable on 401/403/404 and other 4xx, and too many redirects
+     * @throws UncheckedIOException when the target cannot be written
+     */
+    public long download(String repo, String revision, String path, Path target) {
+        URI url = fileUrl(repo, revision, path);
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            try {
+                long n = fetch(url, tmp);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return n;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long fetch(URI url, Path tmp) throws IOException {
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpRequest.Builder rb =
+                    HttpRequest.newBuilder(current).timeout(timeout).GET();
+            if (token != null && sameOrigin(current)) rb.header("Authorization", "Bearer " + token);
+            HttpResponse<Path> resp = await(
+                    http.sendAsync(
+                            rb.build(),
+                            info -> info.statusCode() == 200
+                                    ? HttpResponse.BodySubscribers.ofFile(tmp)
+                                    : HttpResponse.BodySubscribers.replacing((Path) null)),
+                    current,
+                    url,
+                    tmp);
+            int status = resp.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                String loc = resp.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() -> new VeristepException.NonRetriable(
+                                "HTTP " + status + " without a Location header from " + url));
+                current = current.resolve(loc);
+                continue;
+            }
+            if (status == 200) return Files.size(tmp);
+            String what = "HTTP " + status + " for " + url;
+            if (status == 401 || status == 403) {
+                throw new VeristepException.NonRetriable(what + ": the repository needs an access token"
+                        + (token == null ? " (set HF_TOKEN)" : " (the HF_TOKEN given was refused)"));
+            }
+            if (status == 404)
+                throw new VeristepException.NonRetriable(what + ": no such file, revision or repository");
+            if (status == 429 || status >= 500) throw new VeristepException.Retriable(what + ": try again later");
+            throw new VeristepException.NonRetriable(what);
+        }
+        throw new VeristepException.NonRetriable("more than " + MAX_REDIRECTS + " redirects for " + url);
+    }
+
+    /**
+     * Waits for a response whose body is being written to {@code tmp}; cancels it when the file has
+     * not grown for {@code timeout} (a stalled transfer), so no download hangs.
+     */
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f, URI current, URI url, Path tmp)
+            throws IOException {
+        long lastSize = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long size = Files.exists(tmp) ? Files.size(tmp) : 0;
+                long now = System.nanoTime();
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastChange = now;
+                } else if (now - lastChange > timeout.toNanos()) {
+                    f.cancel(true);
+                    throw new VeristepException.Retriable("download of " + url + " stalled: no data for "
+                            + timeout.toSeconds() + " s after " + size + " bytes");
+                }
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new VeristepException.Retriable("download of " + url + " interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof HttpConnectTimeoutException
+                        || c instanceof ConnectException
+                        || c instanceof UnresolvedAddressException
+                        || c.getCause() instanceof ConnectException
+                        || c.getCause() instanceof UnresolvedAddressException) {
+                    throw new VeristepException.Retriable(
+                            "cannot reach " + current.getScheme() + "://"
+                                    + current.getAuthority() + " (offline?): " + describe(c) + ". Set HF_ENDPOINT to a"
+                                    + " reachable mirror, or copy the files into the data directory by hand",
+                            c);
+                }
+                if (c instanceof HttpTimeoutException) {
+                    throw new VeristepException.Retriable(
+                            "no answer from " + current.getAuthority() + " within " + timeout.toSeconds() + " s", c);
+                }
+                throw new VeristepException.Retriable("download of " + url + " failed: " + describe(c), c);
+            }
+        }
+    }
+
+    private boolean sameOrigin(URI u) {
+        return Objects.equals(u.getScheme(), endpoint.getScheme())
+                && Objects.equals(u.getHost(), endpoint.getHost())
+                && u.getPort() == endpoint.getPort();
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}
