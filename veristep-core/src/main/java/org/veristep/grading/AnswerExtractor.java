@@ -35,12 +35,23 @@ public final class AnswerExtractor {
     private static final Pattern NUMBER = Pattern.compile(
             "\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|(?<![A-Za-z\\d.,])[-−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:[.,]\\d+)?(?:\\s*/\\s*\\d+(?:\\.\\d+)?)?\\s*(?:\\\\?%)?");
     private static final Pattern CHOICE = Pattern.compile("(?<![A-Za-z])\\(?([A-E])\\)?(?![A-Za-z])");
-    private static final Pattern TEXT_BLOCK = Pattern.compile(
-            "\\\\(?:text|textbf|textit|textrm|mbox|mathrm|mathbf|textnormal|operatorname|begin|end)\\s*\\{[^{}]*\\}");
+    private static final java.util.Set<String> TEXT_COMMANDS = java.util.Set.of(
+            "text",
+            "textbf",
+            "textit",
+            "textrm",
+            "mbox",
+            "mathrm",
+            "mathbf",
+            "textnormal",
+            "operatorname",
+            "begin",
+            "end");
+    private static final java.util.Set<String> NOT_WORDS =
+            java.util.Set.of("and", "sqrt", "infinity", "inf", "pi", "frac", "sin", "cos", "tan", "log", "abs", "exp");
     private static final Pattern TAIL = Pattern.compile("(?i)(?:\\bis\\b|\\bare\\b|\\best\\b|\\bequals\\b|=|是|为)");
     private static final Pattern GOLD_CHOICE =
             Pattern.compile("^\\(?([A-E])\\)?(?:$|[.)]|\\s+\\(?[A-Za-z\\u00c0-\\u024f])");
-    private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{3,}");
 
     private AnswerExtractor() {}
 
@@ -64,6 +75,14 @@ public final class AnswerExtractor {
      * @param gold true for a gold answer: the whole text is a candidate even when it has words
      */
     public static List<Extraction.Found> candidates(String text, boolean gold) {
+        return candidates(text, gold, true);
+    }
+
+    /**
+     * As {@link #candidates(String, boolean)}; without {@code fallbacks} only the boxes, the marker
+     * and the whole text are looked at (the cheap and usual case).
+     */
+    static List<Extraction.Found> candidates(String text, boolean gold, boolean fallbacks) {
         List<Extraction.Found> out = new ArrayList<>(4);
         int[] boxEnd = {-1};
         String boxed = boxes(text, boxEnd);
@@ -77,7 +96,8 @@ public final class AnswerExtractor {
             add(out, marked, "answer marker");
             if (boxed != null) add(out, boxed, boxed.contains("\u0000") ? "boxes" : "boxed");
         }
-        if (gold || !hasWords(text)) add(out, text, "whole");
+        if (gold || (text.length() < 2_000 && !hasWords(text))) add(out, text, "whole");
+        if (!fallbacks) return out;
         int[] segmentAt = {-1};
         String segment = lastMathSegment(text, segmentAt);
         int[] numberAt = {-1};
@@ -101,25 +121,68 @@ public final class AnswerExtractor {
 
     /** {@return whether the text has a word of 3+ letters outside LaTeX command names and \text{}} */
     static boolean hasWords(String text) {
-        Matcher m = WORD.matcher(TEXT_BLOCK.matcher(text).replaceAll(" "));
-        while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT);
-            if (!w.equals("and")
-                    && !w.equals("sqrt")
-                    && !w.equals("infinity")
-                    && !w.equals("inf")
-                    && !w.equals("pi")
-                    && !w.equals("frac")
-                    && !w.equals("sin")
-                    && !w.equals("cos")
-                    && !w.equals("tan")
-                    && !w.equals("log")
-                    && !w.equals("abs")
-                    && !w.equals("exp")) {
-                return true;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                int e = i + 1;
+                while (e < n && isLetter(text.charAt(e))) e++;
+                int b = e;
+                while (b < n && text.charAt(b) == ' ') b++;
+                if (b < n && text.charAt(b) == '{' && TEXT_COMMANDS.contains(text.substring(i + 1, e))) {
+                    int close = text.indexOf('}', b);
+                    e = close < 0 ? n : close + 1;
+                }
+                i = Math.max(e, i + 1);
+                continue;
             }
+            if (!isLetter(c)) {
+                i++;
+                continue;
+            }
+            int e = i;
+            boolean twoLower = false;
+            while (e < n && isLetter(text.charAt(e))) {
+                if (e > i && Character.isLowerCase(text.charAt(e)) && Character.isLowerCase(text.charAt(e - 1)))
+                    twoLower = true;
+                e++;
+            }
+            if (e - i >= 3
+                    && twoLower
+                    && !NOT_WORDS.contains(text.substring(i, e).toLowerCase(Locale.ROOT))) return true;
+            i = e;
         }
         return false;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * {@return the end of the last answer marker in the text, or -1}: keywords are found by a
+     * case-insensitive {@code lastIndexOf}, then the marker pattern is matched only there
+     */
+    static int lastMarkerEnd(String text) {
+        for (int i = text.length() - 2; i >= 0; i--) {
+            char c = text.charAt(i);
+            boolean hit =
+                    switch (c) {
+                        case 'a', 'A' -> text.regionMatches(true, i, "answer", 0, 6);
+                        case 'r', 'R' ->
+                            text.regionMatches(true, i, "réponse", 0, 7)
+                                    || text.regionMatches(true, i, "reponse", 0, 7);
+                        case '答' -> text.startsWith("答案", i);
+                        case '#' -> text.startsWith("####", i);
+                        default -> false;
+                    };
+            if (!hit) continue;
+            Matcher m = MARKER.matcher(text);
+            m.region(Math.max(0, i - 6), text.length());
+            if (m.find() && m.start() <= i) return m.end();
+        }
+        return -1;
     }
 
     // ------------------------------------------------------------------ boxes
@@ -197,9 +260,7 @@ public final class AnswerExtractor {
 
     /** As {@link #marker(String)}; stores the end of the marker in {@code at[0]}. */
     static String marker(String text, int[] at) {
-        Matcher m = MARKER.matcher(text);
-        int end = -1;
-        while (m.find()) end = m.end();
+        int end = lastMarkerEnd(text);
         if (end < 0) return null;
         at[0] = end;
         String rest = text.substring(end);
@@ -250,21 +311,31 @@ public final class AnswerExtractor {
 
     /** {@return the content of the math segment the text starts with, or null} */
     private static String leadingMath(String s) {
-        if (s.startsWith("$$")) {
-            int e = s.indexOf("$$", 2);
-            return e < 0 ? null : s.substring(2, e);
+        return leadingMath(s, 0);
+    }
+
+    /**
+     * {@return the content of the math segment starting at {@code i}, or null}: {@code $$..$$} and
+     * {@code \[..\]} may span lines, {@code $..$} and {@code \(..\)} may not
+     */
+    private static String leadingMath(String s, int i) {
+        if (s.startsWith("$$", i)) {
+            int e = s.indexOf("$$", i + 2);
+            return e < 0 ? null : s.substring(i + 2, e);
         }
-        if (s.startsWith("\\[")) {
-            int e = s.indexOf("\\]", 2);
-            return e < 0 ? null : s.substring(2, e);
+        if (s.startsWith("\\[", i)) {
+            int e = s.indexOf("\\]", i + 2);
+            return e < 0 ? null : s.substring(i + 2, e);
         }
-        if (s.startsWith("$")) {
-            int e = s.indexOf('$', 1);
-            return e < 0 || s.substring(1, e).indexOf('\n') >= 0 ? null : s.substring(1, e);
+        if (s.startsWith("$", i)) {
+            int e = s.indexOf('$', i + 1);
+            int nl = s.indexOf('\n', i + 1);
+            return e < 0 || (nl >= 0 && nl < e) ? null : s.substring(i + 1, e);
         }
-        if (s.startsWith("\\(")) {
-            int e = s.indexOf("\\)", 2);
-            return e < 0 || s.substring(2, e).indexOf('\n') >= 0 ? null : s.substring(2, e);
+        if (s.startsWith("\\(", i)) {
+            int e = s.indexOf("\\)", i + 2);
+            int nl = s.indexOf('\n', i + 2);
+            return e < 0 || (nl >= 0 && nl < e) ? null : s.substring(i + 2, e);
         }
         return null;
     }
@@ -278,7 +349,7 @@ public final class AnswerExtractor {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '$' || (c == '\\' && i + 1 < n && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '['))) {
-                String seg = leadingMath(text.substring(i, Math.min(n, i + 20_000)));
+                String seg = leadingMath(text, i);
                 if (seg != null) {
                     int len = seg.length() + (text.startsWith("$$", i) || c == '\\' ? 4 : 2);
                     if (!seg.isBlank()) {
@@ -310,7 +381,7 @@ public final class AnswerExtractor {
 
     /** {@return the choice letter A-E a gold answer names ("(B)", "B", "\text{(B)}", "B Alina"), or null} */
     public static Character goldChoice(String gold) {
-        List<Extraction.Found> c = candidates(gold, true);
+        List<Extraction.Found> c = candidates(gold, true, false);
         if (c.isEmpty()) return null;
         Matcher m = GOLD_CHOICE.matcher(stripDecoration(c.getFirst().answer()));
         return m.find() ? m.group(1).charAt(0) : null;
@@ -327,9 +398,7 @@ public final class AnswerExtractor {
             Matcher m = CHOICE.matcher(stripDecoration(boxed.replace('\u0000', ' ')));
             if (m.find()) return m.group(1).charAt(0);
         }
-        Matcher mk = MARKER.matcher(solution);
-        int end = -1;
-        while (mk.find()) end = mk.end();
+        int end = lastMarkerEnd(solution);
         if (end >= 0) {
             Matcher m = CHOICE.matcher(stripDecoration(solution.substring(end)));
             if (m.find()) return m.group(1).charAt(0);

@@ -113,9 +113,28 @@ public final class AnswerGrader {
                                 null,
                                 null);
             }
-            List<Extraction.Found> goldCandidates = AnswerExtractor.candidates(gold, true);
+            List<Extraction.Found> goldCandidates = AnswerExtractor.candidates(gold, true, false);
             Parsed pg = parseFirst(goldCandidates, budget);
-            List<Extraction.Found> predCandidates = AnswerExtractor.candidates(predictionOrSolution, false);
+            if (pg == null) {
+                goldCandidates = AnswerExtractor.candidates(gold, true, true);
+                pg = parseFirst(goldCandidates, budget);
+            }
+            List<Extraction.Found> predCandidates = AnswerExtractor.candidates(predictionOrSolution, false, false);
+            Parsed pp = parseFirst(predCandidates, budget);
+            if (pp == null) {
+                predCandidates = AnswerExtractor.candidates(predictionOrSolution, false, true);
+                pp = parseFirst(predCandidates, budget);
+            }
+            if (predCandidates.isEmpty()
+                    && squash(AnswerText.clean(gold)).equals(squash(AnswerText.clean(predictionOrSolution)))) {
+                return new Grade(
+                        Outcome.EQUIVALENT,
+                        "same text",
+                        gold.strip(),
+                        predictionOrSolution.strip(),
+                        pg == null ? null : pg.expr,
+                        null);
+            }
             if (predCandidates.isEmpty()) {
                 goldAnswer = pg != null ? pg.text : gold.strip();
                 return new Grade(
@@ -126,7 +145,6 @@ public final class AnswerGrader {
                         pg == null ? null : pg.expr,
                         null);
             }
-            Parsed pp = parseFirst(predCandidates, budget);
             if (pg == null) {
                 goldAnswer = goldCandidates.isEmpty()
                         ? gold.strip()
