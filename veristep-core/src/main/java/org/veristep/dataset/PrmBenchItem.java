@@ -69,7 +69,9 @@ public record PrmBenchItem(
      * {@return the modified process with its labels}: the steps named by {@code error_steps}
      * (1-based, converted to 0-based) {@link StepLabel#INCORRECT}, every other step {@link
      * StepLabel#CORRECT}; the first error is the smallest of them (0-based), -1 when none is in
-     * range. The trace id is {@link #id()}, the problem is {@code modified_question}.
+     * range. The trace id is {@link #id()}, the problem is {@code modified_question}. Step texts are
+     * kept as written, with their "N. " numbering; the reference evaluation strips that prefix
+     * ({@code remove_step_prefix}) before a PRM scores the steps.
      */
     public LabeledTrace labeled() {
         Trace trace = Trace.of(id(), new Problem(idx, modifiedQuestion, groundTruth), modifiedProcess);
