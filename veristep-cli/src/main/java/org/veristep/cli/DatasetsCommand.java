@@ -174,6 +174,11 @@ final class DatasetsCommand implements Runnable {
                 throw new VeristepException.NonRetriable(
                         "dataset '" + name + "' is not on the Hub in a form Veristep reads; get it from " + d.source());
             }
+            if (HubClient.offlineMode(System.getenv())) {
+                throw new VeristepException.NonRetriable(
+                        "HF_HUB_OFFLINE is set: downloads are disabled; unset it to pull " + name
+                                + ", or copy its files into the data directory by hand");
+            }
             Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
             HubClient hub = HubClient.fromEnvironment(endpoint);
             String rev = revision != null ? revision : d.revision();

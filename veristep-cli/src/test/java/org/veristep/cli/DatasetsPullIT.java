@@ -213,6 +213,14 @@ class DatasetsPullIT {
     }
 
     @Test
+    void offlineSwitchFollowsHuggingfaceHub() {
+        assertTrue(HubClient.offlineMode(Map.of("HF_HUB_OFFLINE", "1")));
+        assertTrue(HubClient.offlineMode(Map.of("HF_HUB_OFFLINE", " TRUE ")));
+        assertFalse(HubClient.offlineMode(Map.of("HF_HUB_OFFLINE", "0")));
+        assertFalse(HubClient.offlineMode(Map.of()));
+    }
+
+    @Test
     void offlineIsAClearRetriableError() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -276,6 +276,9 @@ public final class DatasetFiles {
                 next = codec.parse(node, at);
             } catch (BadInputException e) {
                 onBad.handle(e);
+            } catch (IllegalArgumentException e) {
+                // a record's own validation: still name the file, line and record
+                onBad.handle(at.bad(null, "a valid record: " + e.getMessage()));
             }
         }
 

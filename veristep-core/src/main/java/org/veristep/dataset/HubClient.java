@@ -81,6 +81,16 @@ public final class HubClient {
         return new HubClient(endpoint, System.getenv("HF_TOKEN"), Duration.ofSeconds(30));
     }
 
+    /**
+     * {@return whether {@code huggingface_hub}'s offline switch is on in {@code env}}: {@code
+     * HF_HUB_OFFLINE} set to 1, true, yes or on (any case)
+     */
+    public static boolean offlineMode(java.util.Map<String, String> env) {
+        String v = env.get("HF_HUB_OFFLINE");
+        return v != null
+                && java.util.Set.of("1", "true", "yes", "on").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** {@return the endpoint} */
     public URI endpoint() {
         return endpoint;
