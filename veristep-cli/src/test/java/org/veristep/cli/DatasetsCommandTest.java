@@ -67,6 +67,15 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void aDatasetWithSomeFilesIsPartial(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("processbench"));
+        Files.copy(dataDir().resolve("processbench/gsm8k.json"), dir.resolve("processbench/gsm8k.json"));
+        CliRun r = CliRun.of("datasets", "list", "--data-dir", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(row(r.out(), "processbench").startsWith("processbench partial 1 400 "), r.out());
+    }
+
+    @Test
     void pullRefusesUnknownAndLocalOnlyDatasets(@TempDir Path dir) {
         CliRun unknown = CliRun.of("datasets", "pull", "nope", "--data-dir", dir.toString());
         assertEquals(1, unknown.exitCode());
