@@ -190,10 +190,12 @@ final class DatasetsCommand implements Runnable {
                     out.println("present  " + f.localPath() + " (use --force to download again)");
                     continue;
                 }
-                long bytes;
+                HubClient.Download got;
                 try (DownloadProgress progress = new DownloadProgress(f.localPath(), quiet)) {
-                    bytes = hub.download(d.hubRepo(), rev, f.hubPath(), target, progress);
+                    got = hub.download(d.hubRepo(), rev, f.hubPath(), target, progress);
                 }
+                writeProvenance(target, d, rev, f.hubPath(), got);
+                long bytes = got.bytes();
                 long records;
                 try {
                     records = KnownDatasets.countRecords(target);
@@ -285,6 +287,38 @@ final class DatasetsCommand implements Runnable {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    /** Suffix of the provenance file written beside each pulled file (matches no dataset glob). */
+    static final String PROVENANCE_SUFFIX = ".provenance";
+
+    /**
+     * Writes {@code <file>.provenance}: a JSON object with the tool and version, dataset, Hub
+     * repository, revision asked for, commit it resolved to, URL, size, SHA-256 and time.
+     */
+    static void writeProvenance(Path target, KnownDataset d, String revision, String hubPath, HubClient.Download got) {
+        var o = org.veristep.json.Json.mapper().createObjectNode();
+        o.put("tool", "veristep");
+        o.put("tool_version", org.veristep.Veristep.version());
+        o.put("dataset", d.name());
+        o.put("repo", d.hubRepo());
+        o.put("revision", revision);
+        if (got.commit() != null) o.put("commit", got.commit());
+        o.put("path", hubPath);
+        o.put("url", got.url().toString());
+        o.put("bytes", got.bytes());
+        o.put("sha256", got.sha256());
+        o.put("time", java.time.Instant.now().toString());
+        Path p = target.resolveSibling(target.getFileName() + PROVENANCE_SUFFIX);
+        try {
+            Files.writeString(
+                    p,
+                    org.veristep.json.Json.mapper()
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(o) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p, e);
         }
     }
 

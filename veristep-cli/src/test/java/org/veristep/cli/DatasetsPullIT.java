@@ -39,6 +39,7 @@ import org.veristep.dataset.HubClient;
  * a 404 when asked. No test touches the internet.
  */
 class DatasetsPullIT {
+    private static final String COMMIT = "3bdcd53c0ffee00000000000000000000000000a";
     private HttpServer hub;
     private HttpServer storage;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -87,6 +88,7 @@ class DatasetsPullIT {
             String prefix = "/datasets/Qwen/ProcessBench/resolve/main/";
             String path = ex.getRequestURI().getPath();
             String name = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+            ex.getResponseHeaders().add("X-Repo-Commit", COMMIT);
             if (name.equals("gsm8k.json")) {
                 ex.getResponseHeaders()
                         .add(
@@ -121,6 +123,16 @@ class DatasetsPullIT {
         pool.shutdownNow();
     }
 
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private String endpoint() {
         return "http://127.0.0.1:" + hub.getAddress().getPort();
     }
@@ -146,6 +158,14 @@ class DatasetsPullIT {
                                 + "/datasets/Qwen/ProcessBench/resolve/main/gsm8k.json"),
                 r.out());
         assertTrue(r.out().contains("4 file(s) downloaded"), r.out());
+        // provenance beside each file: revision, resolved commit, URL, size, SHA-256
+        var prov = org.veristep.json.Json.mapper()
+                .readTree(dataDir.resolve("processbench/gsm8k.json.provenance").toFile());
+        assertEquals("Qwen/ProcessBench", prov.get("repo").asText());
+        assertEquals("main", prov.get("revision").asText());
+        assertEquals(COMMIT, prov.get("commit").asText());
+        assertEquals(files.get("gsm8k.json").length, prov.get("bytes").asLong());
+        assertEquals(sha256(files.get("gsm8k.json")), prov.get("sha256").asText());
         assertEquals(List.of(), partFiles());
         // the pulled data directory lists as present
         CliRun list = CliRun.of("datasets", "list", "--data-dir", dataDir.toString());
@@ -179,13 +199,16 @@ class DatasetsPullIT {
     void tokenGoesToTheHubOnlyAndIsNeverInMessages() throws IOException {
         HubClient client = new HubClient(endpoint(), "hf_secret123", Duration.ofSeconds(10));
         List<long[]> progress = new CopyOnWriteArrayList<>();
-        long n = client.download(
+        HubClient.Download got = client.download(
                 "Qwen/ProcessBench",
                 "main",
                 "gsm8k.json",
                 dataDir.resolve("g.json"),
                 (b, t) -> progress.add(new long[] {b, t}));
+        long n = got.bytes();
         assertEquals(files.get("gsm8k.json").length, n);
+        assertEquals(COMMIT, got.commit());
+        assertEquals(sha256(files.get("gsm8k.json")), got.sha256());
         assertArrayEquals(new long[] {n, n}, progress.getLast());
         assertEquals(List.of("Bearer hf_secret123"), hubAuth);
         assertEquals(List.of("null"), storageAuth, "the storage host of a redirect must not get the token");

@@ -122,8 +122,19 @@ public final class HubClient {
         void progress(long bytes, long totalBytes);
     }
 
+    /**
+     * What a download fetched, for the provenance of the file.
+     *
+     * @param url the file's URL on the Hub (before redirects)
+     * @param bytes the file's size
+     * @param sha256 the SHA-256 of the file, lower-case hex
+     * @param commit the repository commit the revision resolved to ({@code X-Repo-Commit}), or null
+     *     when the server did not say
+     */
+    public record Download(URI url, long bytes, String sha256, String commit) {}
+
     /** Downloads one file without progress reports; see {@link #download(String, String, String, Path, Listener)}. */
-    public long download(String repo, String revision, String path, Path target) {
+    public Download download(String repo, String revision, String path, Path target) {
         return download(repo, revision, path, target, Listener.NONE);
     }
 
@@ -131,21 +142,23 @@ public final class HubClient {
      * Downloads one file of a dataset repository to {@code target}, atomically.
      *
      * @param listener told how many bytes have arrived while the download runs
-     * @return the number of bytes written
+     * @return the URL, size, SHA-256 and resolved commit of the file written
      * @throws VeristepException.Retriable when offline, on timeouts, 429 and 5xx
      * @throws VeristepException.NonRetriable on 401/403/404 and other 4xx, and too many redirects
      * @throws UncheckedIOException when the target cannot be written
      */
-    public long download(String repo, String revision, String path, Path target, Listener listener) {
+    public Download download(String repo, String revision, String path, Path target, Listener listener) {
         URI url = fileUrl(repo, revision, path);
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             try {
-                long n = fetch(url, tmp, listener);
+                String[] commit = {null};
+                long n = fetch(url, tmp, listener, commit);
+                String sha = sha256(tmp);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return n;
+                return new Download(url, n, sha, commit[0]);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -154,7 +167,21 @@ public final class HubClient {
         }
     }
 
-    private long fetch(URI url, Path tmp, Listener listener) throws IOException {
+    private static String sha256(Path file) throws IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int r = in.read(buf); r > 0; r = in.read(buf)) md.update(buf, 0, r);
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    private long fetch(URI url, Path tmp, Listener listener, String[] commit) throws IOException {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder rb =
@@ -174,6 +201,7 @@ public final class HubClient {
                     tmp,
                     size -> listener.progress(size, length.get()));
             int status = resp.statusCode();
+            resp.headers().firstValue("X-Repo-Commit").ifPresent(c -> commit[0] = c);
             if (status >= 300 && status < 400 && status != 304) {
                 String loc = resp.headers()
                         .firstValue("Location")
