@@ -131,6 +131,9 @@ final class EvalBonCommand implements Callable<Integer> {
     /** The provenance scorer name of scores read from the input file (the model is named apart). */
     static final String STORED = "stored";
 
+    /** The report of this run, built once the provenance is known. */
+    private java.util.function.Function<ObjectNode, org.veristep.cli.report.HtmlReport> report;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -220,7 +223,13 @@ final class EvalBonCommand implements Callable<Integer> {
         metrics.set("provenance", VeristepJsonl.provenanceJson(provenance));
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");
+        files.put("report", "report.html");
         EvalFiles.writeJson(dir.resolve("metrics.json"), metrics);
+        try {
+            report.apply(metrics).write(dir.resolve("report.html"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + dir.resolve("report.html"), e);
+        }
         if (json) out.println(EvalFiles.pretty(metrics));
         out.flush();
         return 0;
@@ -266,6 +275,8 @@ final class EvalBonCommand implements Callable<Integer> {
             for (int p = 0; p < sets.size(); p++) pred.write(BonJson.bonPrediction(sets, p, g, aggs, selections));
         }
         if (!json) printBestOfN(spec.commandLine().getOut(), r, oneScore);
+        BonResult result = r;
+        report = m -> org.veristep.cli.report.EvalReports.bestOfN(result, m);
         return BonJson.metrics(r);
     }
 
@@ -288,6 +299,7 @@ final class EvalBonCommand implements Callable<Integer> {
             byId.forEach((id, its) -> pred.write(BonJson.selectionPrediction(id, its)));
         }
         if (!json) printSelection(spec.commandLine().getOut(), r);
+        report = m -> org.veristep.cli.report.EvalReports.selection(r, m);
         return BonJson.metrics(r);
     }
 

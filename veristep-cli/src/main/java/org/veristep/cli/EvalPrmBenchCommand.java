@@ -93,7 +93,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant start = Instant.now();
@@ -141,7 +141,9 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");
         files.put("inputs", data.files().size());
+        files.put("report", "report.html");
         EvalFiles.writeJson(dir.resolve("metrics.json"), metrics);
+        org.veristep.cli.report.EvalReports.prmBench(result, metrics).write(dir.resolve("report.html"));
         if (result.failed() > 0) {
             err.println("veristep: " + result.failed() + " item(s) could not be scored; see 'error' in "
                     + dir.resolve("predictions.jsonl"));
@@ -153,7 +155,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         if (json) out.println(EvalFiles.pretty(metrics));
         else printTable(out, result);
         out.flush();
-        return 0;
+        return result.failed() > 0 ? 1 : 0; // like eval processbench: outputs written, the failure is visible
     }
 
     private void printTable(PrintWriter out, PrmBenchResult r) {

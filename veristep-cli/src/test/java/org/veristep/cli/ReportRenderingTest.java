@@ -131,4 +131,40 @@ class ReportRenderingTest {
         assertTrue(!html.contains("<script"), "no script");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "no external resource");
     }
+
+    @Test
+    void bestOfNAndPrmBenchRunsWriteTheirReports() throws IOException {
+        Path bon = tmp.resolve("bon");
+        CliRun run = CliRun.of(
+                "eval",
+                "bon",
+                "--input",
+                CliRun.dataDir()
+                        .resolve("bon/qwen25math_rm_maj_example/math_cot_100.jsonl")
+                        .toString(),
+                "--output",
+                bon.toString(),
+                "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(bon.resolve("report.html"));
+        assertTrue(html.contains("Best-of-N accuracy against n") && html.contains("<svg"), "bon chart");
+        assertTrue(html.contains("<td>maj</td><td>93/100</td>"), "maj@8 row");
+
+        Path prm = tmp.resolve("prm");
+        run = CliRun.of(
+                "eval",
+                "prmbench",
+                "--scorer",
+                "all-correct",
+                "--input",
+                CliRun.dataDir()
+                        .resolve("prmbench/prm800k_test_p1_4o_circular.jsonl")
+                        .toString(),
+                "--output",
+                prm.toString(),
+                "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        html = Files.readString(prm.resolve("report.html"));
+        assertTrue(html.contains("PRMScore per error class") && html.contains("<svg"), "prmbench chart");
+    }
 }

@@ -81,9 +81,11 @@ public final class Charts {
             org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(xLabel);
             axis.setBase(2);
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
             plot.setDomainAxis(axis);
         }
-        if (!Double.isNaN(yMax)) ((NumberAxis) plot.getRangeAxis()).setRange(0, yMax);
+        if (Double.isNaN(yMax)) ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        else ((NumberAxis) plot.getRangeAxis()).setRange(0, yMax);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, logX);
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);

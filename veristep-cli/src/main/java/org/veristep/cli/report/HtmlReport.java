@@ -112,10 +112,18 @@ public final class HtmlReport {
         for (Iterator<Map.Entry<String, JsonNode>> it = provenance.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             body.append("<dt>").append(escape(e.getKey())).append("</dt><dd>");
-            body.append(escape(
-                    e.getValue().isValueNode()
-                            ? e.getValue().asText()
-                            : e.getValue().toString()));
+            if (e.getValue().isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> p = e.getValue().fields(); p.hasNext(); ) {
+                    Map.Entry<String, JsonNode> param = p.next();
+                    body.append(escape(param.getKey() + " = " + param.getValue().asText()))
+                            .append(p.hasNext() ? "<br>" : "");
+                }
+            } else {
+                body.append(escape(
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
+            }
             body.append("</dd>");
         }
         body.append("</dl>\n");
