@@ -1,11 +1,7 @@
 package org.veristep.eval.prmbench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.veristep.BadInputException;
-import org.veristep.json.Json;
+import org.veristep.dataset.OnBadRecord;
+import org.veristep.dataset.PrmBenchFormat;
 
 /**
  * Reads PRMBench test items from the {@code prmbench/*.jsonl} files of a data directory (the
@@ -75,86 +72,42 @@ public final class PrmBenchData {
         }
         List<PrmBenchItem> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int duplicates = 0;
+        int[] duplicates = {0};
         for (Path f : files) {
-            try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                String line;
-                long n = 0;
-                while ((line = in.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) continue;
-                    PrmBenchItem item = parse(line, f.toString(), n);
-                    if (seen.add(item.id())) items.add(item);
-                    else duplicates++;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f, e);
-            }
+            long[] record = {0};
+            PrmBenchFormat.read(f, OnBadRecord.fail(), raw -> {
+                record[0]++;
+                PrmBenchItem item = forScoring(raw, f + " record " + record[0]);
+                if (seen.add(item.id())) items.add(item);
+                else duplicates[0]++;
+            });
         }
-        return new Loaded(items, duplicates, files);
+        return new Loaded(items, duplicates[0], files);
     }
 
     /**
-     * Parses one line.
+     * Prepares one item read by {@link PrmBenchFormat} for scoring: the numbering prefix is stripped
+     * from each step, {@code error_steps} become 0-based and those outside the steps are counted.
      *
-     * @throws BadInputException when it is not a JSON object with string {@code idx} and {@code
-     *     classification}, a string question, a non-empty string array {@code modified_process} and
-     *     an integer array {@code error_steps}
+     * @param raw the item as in the file
+     * @param source where it came from, for reports
+     * @throws BadInputException when {@code modified_process} is empty
      */
-    public static PrmBenchItem parse(String line, String source, long lineNo) {
-        JsonNode o;
-        try {
-            o = Json.mapper().readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(source, lineNo, null, "expected a JSON object: " + e.getOriginalMessage());
-        }
-        if (o == null || !o.isObject()) throw new BadInputException(source, lineNo, null, "expected a JSON object");
-        String idx = text(o, "idx", source, lineNo);
-        String classification = text(o, "classification", source, lineNo);
-        JsonNode q = o.hasNonNull("modified_question") ? o.get("modified_question") : o.get("question");
-        if (q == null || !q.isTextual()) {
-            throw new BadInputException(source, lineNo, "modified_question", "expected a string");
-        }
-        JsonNode proc = o.get("modified_process");
-        if (proc == null || !proc.isArray() || proc.isEmpty()) {
-            throw new BadInputException(source, lineNo, "modified_process", "expected a non-empty array of strings");
-        }
-        List<String> steps = new ArrayList<>(proc.size());
-        for (int i = 0; i < proc.size(); i++) {
-            JsonNode s = proc.get(i);
-            if (!s.isTextual())
-                throw new BadInputException(source, lineNo, "modified_process[" + i + "]", "expected a string");
-            steps.add(STEP_PREFIX.matcher(s.asText().strip()).replaceFirst(""));
-        }
-        JsonNode err = o.get("error_steps");
-        if (err == null || !err.isArray()) {
-            throw new BadInputException(source, lineNo, "error_steps", "expected an array of 1-based step numbers");
+    public static PrmBenchItem forScoring(org.veristep.dataset.PrmBenchItem raw, String source) {
+        List<String> steps = new ArrayList<>(raw.modifiedProcess().size());
+        for (String s : raw.modifiedProcess())
+            steps.add(STEP_PREFIX.matcher(s.strip()).replaceFirst(""));
+        if (steps.isEmpty()) {
+            throw new BadInputException(source, 0, "modified_process", "expected a non-empty array of strings");
         }
         Set<Integer> errors = new TreeSet<>();
         int outOfRange = 0;
-        for (int i = 0; i < err.size(); i++) {
-            JsonNode e = err.get(i);
-            if (!e.canConvertToInt() || !e.isIntegralNumber()) {
-                throw new BadInputException(source, lineNo, "error_steps[" + i + "]", "expected a 1-based step number");
-            }
-            int zeroBased = e.asInt() - 1;
+        for (int oneBased : raw.errorSteps()) {
+            int zeroBased = oneBased - 1;
             if (zeroBased < 0 || zeroBased >= steps.size()) outOfRange++;
             else errors.add(zeroBased);
         }
         return new PrmBenchItem(
-                classification + "_" + idx,
-                classification,
-                q.asText(),
-                steps,
-                errors,
-                outOfRange,
-                source + ":" + lineNo);
-    }
-
-    private static String text(JsonNode o, String field, String source, long line) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isValueNode() || v.isNull())
-            throw new BadInputException(source, line, field, "expected a string");
-        return v.asText();
+                raw.id(), raw.classification(), raw.modifiedQuestion(), steps, errors, outOfRange, source);
     }
 }

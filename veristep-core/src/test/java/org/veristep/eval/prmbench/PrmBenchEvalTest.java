@@ -38,17 +38,17 @@ class PrmBenchEvalTest {
     }
 
     @Test
-    void badLineNamesFileLineAndField() {
-        BadInputException e = assertThrows(
-                BadInputException.class,
-                () -> PrmBenchData.parse(
-                        "{\"idx\":\"a\",\"classification\":\"circular\",\"modified_question\":\"q\","
-                                + "\"modified_process\":[\"1. x\"],\"error_steps\":[\"two\"]}",
-                        "f.jsonl",
-                        4));
+    void badLineNamesFileLineAndField(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+        Path f = tmp.resolve("f.jsonl");
+        String good = "{\"original_question\":\"q\",\"modified_question\":\"q\",\"original_process\":[\"1. x\"],"
+                + "\"modified_process\":[\"1. x\"],\"modified_steps\":[1],\"error_steps\":[1],\"reason\":\"r\","
+                + "\"idx\":\"a\",\"question\":\"q\",\"classification\":\"circular\"}";
+        java.nio.file.Files.writeString(
+                f, good + "\n" + good.replace("\"error_steps\":[1]", "\"error_steps\":[\"two\"]"));
+        BadInputException e = assertThrows(BadInputException.class, () -> PrmBenchData.read(f));
         assertEquals("error_steps[0]", e.field());
-        assertEquals(4, e.line());
-        assertTrue(e.getMessage().startsWith("f.jsonl:4"), e.getMessage());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith(f + ":2"), e.getMessage());
     }
 
     /**
