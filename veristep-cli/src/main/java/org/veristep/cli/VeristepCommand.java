@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             BenchCommand.class,
             ScorersCommand.class,
+            DatasetsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VeristepCommand implements Runnable {
