@@ -57,6 +57,15 @@ public final class QwenPrmScorer extends HttpStepScorer {
 
     /** {@return the exact text sent to the server for {@code trace}} */
     public String input(Trace trace) {
+        return input(system, trace);
+    }
+
+    /**
+     * {@return the model card's input for {@code trace} with system prompt {@code system}}
+     *
+     * @throws VeristepException.NonRetriable when a step contains the step tag
+     */
+    public static String input(String system, Trace trace) {
         StringBuilder b = new StringBuilder();
         b.append("<|im_start|>system\n").append(system).append("<|im_end|>\n");
         b.append("<|im_start|>user\n").append(trace.problem().text()).append("<|im_end|>\n");
