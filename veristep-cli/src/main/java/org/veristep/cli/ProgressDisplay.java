@@ -43,7 +43,7 @@ final class ProgressDisplay implements ScoringJob.Listener, AutoCloseable {
         bar.stepTo(p.done());
         bar.setExtraMessage(String.format(
                 Locale.ROOT,
-                "resumed %d, failed %d, requests %d, retries %d",
+                " | resumed %d, failed %d, requests %d, retries %d",
                 p.resumed(),
                 p.failed(),
                 p.requests().requests(),
