@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.veristep.Veristep;
@@ -58,7 +59,8 @@ final class ScoreCommand implements Callable<Integer> {
             names = "--concurrency",
             defaultValue = "8",
             paramLabel = "N",
-            description = "Traces scored at once (default ${DEFAULT-VALUE}).")
+            description = "Traces scored at once (default ${DEFAULT-VALUE}); each HTTP endpoint also bounds its"
+                    + " requests in flight with the scorer option concurrency (default 64).")
     int concurrency;
 
     @Option(
@@ -114,11 +116,19 @@ final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@return the provenance of this run: every option that changes scores, never a key's value} */
+    /** Options of how a server is reached, which do not change scores: left out of provenance parameters. */
+    static final Set<String> TRANSPORT_OPTIONS =
+            Set.of("api_key_env", "flavor", "concurrency", "timeout_s", "max_retries", "backoff_ms");
+
+    /**
+     * {@return the provenance of this run: scorer, model, endpoint and every option that changes
+     * scores (not the transport options, never a key's value)}
+     */
     static Provenance provenance(String scorer, ScorerOptions options) {
         Map<String, String> params = new TreeMap<>(options.values());
         String endpoint = params.remove("endpoint");
         String model = params.remove("model");
+        params.keySet().removeIf(k -> TRANSPORT_OPTIONS.contains(k.startsWith("ref_") ? k.substring(4) : k));
         Long seed = null;
         String s = params.get("seed");
         if (s != null) {

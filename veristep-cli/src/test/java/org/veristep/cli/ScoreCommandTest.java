@@ -116,6 +116,12 @@ class ScoreCommandTest {
             assertEquals(3, failed.size());
             assertTrue(failed.get(0).contains("HTTP 503: overloaded"), failed.get(0));
             assertEquals(397, ids(out).size());
+            JsonNode params = Json.mapper()
+                    .readTree(FakeVllm.readLines(out).get(0))
+                    .get("provenance")
+                    .get("parameters");
+            assertEquals(
+                    0, params.size(), "transport options (max_retries, backoff_ms) do not change scores: " + params);
 
             server.failing = s -> false;
             server.inputs.clear();

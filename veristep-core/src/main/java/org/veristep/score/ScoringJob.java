@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +40,9 @@ import org.veristep.trace.StepScores;
  *   <li><b>Resume.</b> When the output exists, the ids already in it are read first and only the
  *       other traces are scored; new records are appended. A last line left torn by a killed process
  *       (no newline at its end) is cut off before appending. So a run killed at any point and
- *       restarted with the same output ends with every input record exactly once.
+ *       restarted with the same output ends with every input record exactly once. Records already
+ *       there must come from the same scorer, model and parameters, else the run refuses to mix
+ *       them ({@link BadInputException} naming the line).
  *   <li><b>Failures.</b> A trace the scorer cannot score (after the scorer's own retries) is written
  *       to {@code <output>.failed.jsonl} as {@code {"id", "reason", "retriable", "time"}} and the job
  *       goes on. Failed traces are not in the output, so the next run retries them; that file is
@@ -207,7 +211,7 @@ public final class ScoringJob {
                         "input has trace id '" + r.trace().id() + "' twice; a resumable job needs unique ids");
             }
         }
-        Set<String> done = completedIds(output);
+        Set<String> done = scan(output, this::checkSameRun);
         List<TraceRecord> todo = new ArrayList<>();
         int resumed = 0;
         for (TraceRecord r : inputs) {
@@ -385,6 +389,11 @@ public final class ScoringJob {
      * @throws UncheckedIOException when the file cannot be read or cut
      */
     public static Set<String> completedIds(Path output) {
+        return scan(output, (node, line) -> {});
+    }
+
+    /** {@link #completedIds}, handing every complete record to {@code check} (with its 1-based line). */
+    private static Set<String> scan(Path output, java.util.function.ObjIntConsumer<JsonNode> check) {
         Set<String> ids = new HashSet<>();
         if (!Files.exists(output)) return ids;
         String source = output.toString();
@@ -407,7 +416,9 @@ public final class ScoringJob {
                         line.reset();
                         from = i + 1;
                         if (text.isBlank()) continue;
-                        ids.add(idOf(text, source, lineNo));
+                        JsonNode node = parseLine(text, source, lineNo);
+                        check.accept(node, (int) lineNo);
+                        ids.add(node.get("id").textValue());
                     }
                 }
                 line.write(buf, from, n - from);
@@ -424,7 +435,7 @@ public final class ScoringJob {
         return ids;
     }
 
-    private static String idOf(String line, String source, long lineNo) {
+    private static JsonNode parseLine(String line, String source, long lineNo) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(line);
@@ -437,6 +448,43 @@ public final class ScoringJob {
         }
         JsonNode id = node == null ? null : node.get("id");
         if (id == null || !id.isTextual()) throw new BadInputException(source, lineNo, "id", "expected a string");
-        return id.textValue();
+        return node;
+    }
+
+    /**
+     * Checks that a record already in the output was scored the way this run scores: same scorer,
+     * model and parameters (the endpoint may differ: a server can move). Mixing scores of two
+     * configurations in one file would go unnoticed later.
+     */
+    private void checkSameRun(JsonNode node, int line) {
+        JsonNode p = node.get("provenance");
+        String why = null;
+        if (p == null || !p.isObject()) {
+            why = "has no provenance";
+        } else if (!Objects.equals(text(p, "scorer"), provenance.scorer())) {
+            why = "was scored by '" + text(p, "scorer") + "', this run uses '" + provenance.scorer() + "'";
+        } else if (!Objects.equals(text(p, "model"), provenance.model())) {
+            why = "was scored with model '" + text(p, "model") + "', this run uses '" + provenance.model() + "'";
+        } else {
+            Map<String, String> params = new TreeMap<>();
+            p.path("parameters")
+                    .fields()
+                    .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            if (!params.equals(provenance.parameters())) {
+                why = "was scored with parameters " + params + ", this run uses " + provenance.parameters();
+            }
+        }
+        if (why != null) {
+            throw new BadInputException(
+                    output.toString(),
+                    line,
+                    "provenance",
+                    "the record " + why + "; resume with the same settings or write to another --output");
+        }
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

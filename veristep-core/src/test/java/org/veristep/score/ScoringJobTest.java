@@ -191,6 +191,33 @@ class ScoringJobTest {
     }
 
     @Test
+    void refusesToMixScoresOfAnotherConfiguration() throws IOException {
+        List<TraceRecord> in = gsm8k().subList(0, 20);
+        Path out = dir.resolve("out.jsonl");
+        ScoringJob.builder(new StepIndexScorer(Set.of()), out)
+                .provenance(PROV)
+                .build()
+                .run(in.subList(0, 10));
+        Provenance otherModel =
+                new Provenance("test", "step-index", "another-model", null, Map.of("k", "v"), null, Instant.now());
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> ScoringJob.builder(new StepIndexScorer(Set.of()), out)
+                        .provenance(otherModel)
+                        .build()
+                        .run(in));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("another-model"), e.getMessage());
+        Provenance sameButLater =
+                new Provenance("test", "step-index", null, "http://elsewhere", Map.of("k", "v"), null, Instant.now());
+        ScoringJob.Result r = ScoringJob.builder(new StepIndexScorer(Set.of()), out)
+                .provenance(sameButLater)
+                .build()
+                .run(in);
+        assertEquals(10, r.progress().resumed());
+        assertEquals(20, uniqueIds(lines(out)).size());
+    }
+
+    @Test
     void rejectsDuplicateInputIdsAndCorruptEarlierLines() throws IOException {
         List<TraceRecord> in = gsm8k();
         List<TraceRecord> dup = List.of(in.get(0), in.get(1), in.get(0));
