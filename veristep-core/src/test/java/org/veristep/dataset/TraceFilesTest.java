@@ -30,11 +30,13 @@ class TraceFilesTest {
 
     @Test
     void readsProcessBenchJsonlAndVeristepJsonlAlike() throws IOException {
-        List<TraceRecord> gsm = TraceFiles.read(TestData.file("processbench/gsm8k.json")).subList(0, 5);
+        List<TraceRecord> gsm =
+                TraceFiles.read(TestData.file("processbench/gsm8k.json")).subList(0, 5);
         List<String> pb = new ArrayList<>();
         List<String> vs = new ArrayList<>();
         for (TraceRecord r : gsm) {
-            pb.add(ProcessBenchFormat.toJson(new ProcessBenchCase("gsm8k", r.labeled(), false)).toString());
+            pb.add(ProcessBenchFormat.toJson(new ProcessBenchCase("gsm8k", r.labeled(), false))
+                    .toString());
             vs.add(VeristepJsonl.toLine(r));
         }
         Path pbFile = Files.write(dir.resolve("gsm8k.jsonl"), pb);

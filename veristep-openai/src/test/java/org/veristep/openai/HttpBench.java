@@ -9,14 +9,22 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.veristep.dataset.TraceFiles;
+import org.veristep.dataset.TraceRecord;
 import org.veristep.json.Json;
 import org.veristep.openai.prm.QwenPrmScorer;
+import org.veristep.score.ScoringJob;
 import org.veristep.trace.Problem;
+import org.veristep.trace.Provenance;
 import org.veristep.trace.Trace;
 
 /**
@@ -31,7 +39,8 @@ import org.veristep.trace.Trace;
  *   <li>{@link QwenPrmScorer} scoring one 8-step trace per call (template, request, rows → scores).
  * </ol>
  *
- * Client overhead per request = (2) − (1) at concurrency 1. Run: {@code java -cp ... org.veristep.openai.HttpBench [requests]}.
+ * Client overhead per request = (2) − (1) at concurrency 1. Then a whole {@link ScoringJob} over the
+ * 1,000 ProcessBench MATH traces at concurrency 1, 16 and 64 (traces/s, output written to disk). Run: {@code java -cp ... org.veristep.openai.HttpBench [requests]}.
  */
 public final class HttpBench {
     private HttpBench() {}
@@ -79,6 +88,56 @@ public final class HttpBench {
                     QwenPrmScorer scorer =
                             new QwenPrmScorer(client, "m", QwenPrmScorer.DEFAULT_SYSTEM, "token_classify", false);
                     report("qwen-prm score(1 trace)", c, n, run(c, n, () -> () -> scorer.score(trace)));
+                }
+            }
+        }
+        jobs();
+    }
+
+    /**
+     * {@link ScoringJob} with {@code qwen-prm} over the 1,000 real ProcessBench MATH traces (output to
+     * a temporary file), against a zero-latency server that answers one row per {@code <extra_0>}.
+     */
+    static void jobs() throws Exception {
+        String data = System.getProperty("veristep.testData", "../shared/data");
+        List<TraceRecord> traces = TraceFiles.read(Path.of(data, "processbench", "math.json"));
+        try (LoopbackServer server = LoopbackServer.start(r -> {
+            int tags = r.body().split("<extra_0>", -1).length - 1;
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < tags; i++) rows.append(i == 0 ? "" : ",").append("[0.25,0.75]");
+            return LoopbackServer.json("{\"id\":\"pool-1\",\"object\":\"list\",\"data\":[{\"index\":0,"
+                    + "\"object\":\"pooling\",\"data\":[" + rows + "]}],\"usage\":{\"prompt_tokens\":300}}");
+        })) {
+            for (int c : new int[] {1, 16, 64}) {
+                for (int round = 0; round < 2; round++) { // round 0 warms up
+                    Path out = Files.createTempFile("veristep-bench", ".jsonl");
+                    Files.delete(out);
+                    try (OpenAiClient client = new OpenAiClient(ClientConfig.of(server.url()));
+                            QwenPrmScorer scorer = new QwenPrmScorer(
+                                    client, "m", QwenPrmScorer.DEFAULT_SYSTEM, "token_classify", false)) {
+                        long t0 = System.nanoTime();
+                        ScoringJob.Result r = ScoringJob.builder(scorer, out)
+                                .concurrency(c)
+                                .provenance(
+                                        new Provenance("bench", "qwen-prm", "m", null, Map.of(), null, Instant.now()))
+                                .build()
+                                .run(traces);
+                        double s = (System.nanoTime() - t0) / 1e9;
+                        if (round == 1) {
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "ScoringJob qwen-prm, %d MATH traces, concurrency %3d: %7.0f traces/s (%d scored, %d failed, %.2f s)%n",
+                                    traces.size(),
+                                    c,
+                                    traces.size() / s,
+                                    r.progress().scored(),
+                                    r.progress().failed(),
+                                    s);
+                        }
+                    } finally {
+                        Files.deleteIfExists(out);
+                        Files.deleteIfExists(ScoringJob.failedFile(out));
+                    }
                 }
             }
         }
