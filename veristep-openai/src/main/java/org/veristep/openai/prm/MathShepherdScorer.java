@@ -97,6 +97,15 @@ public final class MathShepherdScorer extends HttpStepScorer {
      * including that step's tag); else the single whole input}
      */
     public List<String> inputs(Trace trace, boolean prefixes) {
+        return inputs(trace, tag, prefixes);
+    }
+
+    /**
+     * {@return the prompts for {@code trace} with step tag {@code tag}}; see {@link #inputs(Trace, boolean)}
+     *
+     * @throws VeristepException.NonRetriable when a step already contains the tag
+     */
+    public static List<String> inputs(Trace trace, String tag, boolean prefixes) {
         List<String> steps = trace.stepTexts();
         StringBuilder b = new StringBuilder(trace.problem().text()).append(' ');
         List<String> out = new ArrayList<>();
