@@ -203,7 +203,6 @@ public final class ScoringJob {
      * @throws UncheckedIOException when the output cannot be read or written
      */
     public Result run(List<TraceRecord> inputs) {
-        Instant start = Instant.now();
         Set<String> ids = new HashSet<>();
         for (TraceRecord r : inputs) {
             if (!ids.add(r.trace().id())) {
@@ -213,96 +212,105 @@ public final class ScoringJob {
         }
         Set<String> done = scan(output, this::checkSameRun);
         List<TraceRecord> todo = new ArrayList<>();
-        int resumed = 0;
         for (TraceRecord r : inputs) {
-            if (done.contains(r.trace().id())) resumed++;
-            else todo.add(r);
+            if (!done.contains(r.trace().id())) todo.add(r);
         }
         Path failedPath = failedFile(output);
-        AtomicInteger scored = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger consecutive = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<String> lastReason = new AtomicReference<>();
-        AtomicReference<Throwable> fatal = new AtomicReference<>();
-        final int resumedCount = resumed;
-        Object listenerLock = new Object();
-        Runnable report = () -> {
-            Progress p = new Progress(
-                    inputs.size(),
-                    resumedCount,
-                    scored.get(),
-                    failed.get(),
-                    scorer instanceof RemoteScorer rs ? rs.requestCounts() : RequestCounts.NONE,
-                    Duration.between(start, Instant.now()));
-            synchronized (listenerLock) {
-                listener.progress(p);
-            }
-        };
-        report.run();
         try {
-            if (output.toAbsolutePath().getParent() != null)
-                Files.createDirectories(output.toAbsolutePath().getParent());
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
             Files.deleteIfExists(failedPath);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + output, e);
         }
+        Execution x;
         try (OutputStream out = Files.newOutputStream(
                         output, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                 OutputStream failOut = Files.newOutputStream(
                         failedPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            AtomicInteger next = new AtomicInteger();
+            x = new Execution(inputs.size(), inputs.size() - todo.size(), todo, out, failOut);
+            x.runAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output, e);
+        }
+        Throwable f = x.fatal.get();
+        if (f instanceof IOException io) throw new UncheckedIOException("cannot write " + output, io);
+        if (f instanceof Error e) throw e;
+        if (f instanceof RuntimeException e) throw e;
+        if (f != null) throw new IllegalStateException(f);
+        Progress last = x.progress();
+        if (x.stop.get()) {
+            throw new VeristepException.NonRetriable("stopped after " + maxConsecutiveFailures
+                    + " failures in a row (last: " + x.lastReason.get() + "); " + last.scored() + " traces scored, "
+                    + last.failed() + " failed (see " + failedPath + "); rerun with the same output to resume");
+        }
+        return new Result(last, output, failedPath);
+    }
+
+    /** The state of one run: its work list, output streams, counters and stop flag. */
+    private final class Execution {
+        final Instant start = Instant.now();
+        final int total;
+        final int resumed;
+        final List<TraceRecord> todo;
+        final OutputStream out;
+        final OutputStream failOut;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger scored = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger consecutive = new AtomicInteger();
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicReference<String> lastReason = new AtomicReference<>();
+        final AtomicReference<Throwable> fatal = new AtomicReference<>();
+        final Object listenerLock = new Object();
+
+        Execution(int total, int resumed, List<TraceRecord> todo, OutputStream out, OutputStream failOut) {
+            this.total = total;
+            this.resumed = resumed;
+            this.todo = todo;
+            this.out = out;
+            this.failOut = failOut;
+        }
+
+        Progress progress() {
+            return new Progress(
+                    total,
+                    resumed,
+                    scored.get(),
+                    failed.get(),
+                    scorer instanceof RemoteScorer rs ? rs.requestCounts() : RequestCounts.NONE,
+                    Duration.between(start, Instant.now()));
+        }
+
+        void report() {
+            Progress p = progress();
+            synchronized (listenerLock) {
+                listener.progress(p);
+            }
+        }
+
+        /** Runs the workers and a ticker until the work list is done or the job stops. */
+        void runAll() {
+            report();
             List<Thread> workers = new ArrayList<>();
-            for (int w = 0; w < Math.min(concurrency, Math.max(todo.size(), 1)); w++) {
+            for (int w = 0; w < Math.min(concurrency, todo.size()); w++) {
                 workers.add(Thread.ofVirtual().name("veristep-score-", w).start(() -> {
-                    int i;
-                    while (!stop.get() && (i = next.getAndIncrement()) < todo.size()) {
-                        TraceRecord in = todo.get(i);
-                        String line;
-                        try {
-                            line = VeristepJsonl.toLine(score(in)) + "\n";
-                        } catch (RuntimeException e) {
-                            String reason = e.getMessage() != null ? e.getMessage() : e.toString();
-                            boolean retriable = e instanceof VeristepException v && v.retriable();
-                            try {
-                                writeLine(failOut, failureLine(in.trace().id(), reason, retriable));
-                            } catch (IOException io) {
-                                fatal.compareAndSet(null, io);
-                                stop.set(true);
-                                return;
-                            }
-                            failed.incrementAndGet();
-                            lastReason.set(reason);
-                            synchronized (listenerLock) {
-                                listener.failed(in.trace().id(), reason);
-                            }
-                            if (maxConsecutiveFailures > 0 && consecutive.incrementAndGet() >= maxConsecutiveFailures) {
-                                stop.set(true);
-                            }
-                            report.run();
-                            continue;
-                        }
-                        try {
-                            writeLine(out, line);
-                        } catch (IOException io) {
-                            fatal.compareAndSet(null, io);
-                            stop.set(true);
-                            return;
-                        }
-                        consecutive.set(0);
-                        scored.incrementAndGet();
-                        report.run();
+                    try {
+                        work();
+                    } catch (Throwable t) { // an Error or a bug: stop the job rather than lose traces silently
+                        fatal.compareAndSet(null, t);
+                        stop.set(true);
                     }
                 }));
             }
             Thread ticker = Thread.ofVirtual().name("veristep-score-ticker").start(() -> {
                 try {
-                    while (!Thread.currentThread().isInterrupted()) {
+                    while (true) {
                         Thread.sleep(tick);
-                        report.run();
+                        report();
                     }
                 } catch (InterruptedException e) {
-                    // finished
+                    // the run is over
                 }
             });
             try {
@@ -314,26 +322,38 @@ public final class ScoringJob {
             } finally {
                 ticker.interrupt();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output, e);
+            report();
         }
-        if (fatal.get() != null) {
-            throw new UncheckedIOException("cannot write " + output, (IOException) fatal.get());
+
+        /** One worker: takes the next trace until none is left or the job stops. */
+        void work() throws IOException {
+            int i;
+            while (!stop.get() && (i = next.getAndIncrement()) < todo.size()) {
+                TraceRecord in = todo.get(i);
+                String line;
+                try {
+                    line = VeristepJsonl.toLine(score(in)) + "\n";
+                } catch (RuntimeException e) {
+                    String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                    boolean retriable = e instanceof VeristepException v && v.retriable();
+                    writeLine(failOut, failureLine(in.trace().id(), reason, retriable));
+                    failed.incrementAndGet();
+                    lastReason.set(reason);
+                    synchronized (listenerLock) {
+                        listener.failed(in.trace().id(), reason);
+                    }
+                    if (maxConsecutiveFailures > 0 && consecutive.incrementAndGet() >= maxConsecutiveFailures) {
+                        stop.set(true);
+                    }
+                    report();
+                    continue;
+                }
+                writeLine(out, line);
+                consecutive.set(0);
+                scored.incrementAndGet();
+                report();
+            }
         }
-        report.run();
-        Progress last = new Progress(
-                inputs.size(),
-                resumedCount,
-                scored.get(),
-                failed.get(),
-                scorer instanceof RemoteScorer rs ? rs.requestCounts() : RequestCounts.NONE,
-                Duration.between(start, Instant.now()));
-        if (stop.get()) {
-            throw new VeristepException.NonRetriable("stopped after " + maxConsecutiveFailures
-                    + " failures in a row (last: " + lastReason.get() + "); " + scored.get() + " traces scored, "
-                    + failed.get() + " failed (see " + failedPath + "); rerun with the same output to resume");
-        }
-        return new Result(last, output, failedPath);
     }
 
     /** Scores one record and builds its output record. */

@@ -218,6 +218,26 @@ class ScoringJobTest {
     }
 
     @Test
+    void anErrorInTheScorerStopsTheJobInsteadOfLosingTraces() {
+        StepScorer broken = new StepScorer() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public List<StepScores> score(List<Trace> traces) {
+                throw new StackOverflowError("deep recursion in a scorer");
+            }
+        };
+        Path out = dir.resolve("out.jsonl");
+        StackOverflowError e = assertThrows(
+                StackOverflowError.class,
+                () -> ScoringJob.builder(broken, out).provenance(PROV).build().run(gsm8k()));
+        assertEquals("deep recursion in a scorer", e.getMessage());
+    }
+
+    @Test
     void rejectsDuplicateInputIdsAndCorruptEarlierLines() throws IOException {
         List<TraceRecord> in = gsm8k();
         List<TraceRecord> dup = List.of(in.get(0), in.get(1), in.get(0));
