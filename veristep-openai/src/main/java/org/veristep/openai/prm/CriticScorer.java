@@ -86,6 +86,13 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
     private final Vote rule;
     private final Sampling sampling;
 
+    /**
+     * @param client the chat server's client; owned and closed by this scorer
+     * @param model the critic model's name
+     * @param votes samples per trace, ≥ 1 (sent as {@code n})
+     * @param rule how votes become step scores
+     * @param sampling sampling parameters ({@code n} is replaced by {@code votes})
+     */
     public CriticScorer(OpenAiClient client, String model, int votes, Vote rule, Sampling sampling) {
         super(NAME, List.of(client));
         if (votes < 1) throw new IllegalArgumentException("votes must be >= 1");

@@ -45,6 +45,16 @@ public final class ImplicitPrmScorer extends HttpStepScorer {
     private final String template;
     private final String separator;
 
+    /**
+     * @param policy client of the server with the policy (the implicit PRM); owned and closed here
+     * @param policyModel its model name
+     * @param reference client of the server with the reference model (may be the same server);
+     *     owned and closed here
+     * @param referenceModel its model name
+     * @param beta the β multiplying the log-ratio, &gt; 0
+     * @param template the text before the steps, containing {@code {problem}}
+     * @param separator the text between two steps
+     */
     public ImplicitPrmScorer(
             OpenAiClient policy,
             String policyModel,

@@ -62,9 +62,13 @@ public final class MathShepherdScorer extends HttpStepScorer {
     private final int topLogprobs;
 
     /**
+     * @param client the PRM server's client; owned and closed by this scorer
+     * @param model the PRM's model name
+     * @param mode pooling or logprobs
      * @param tag the step tag appended to each step (default {@value #DEFAULT_TAG})
      * @param task pooling task sent, or null for none
      * @param positiveIndex pooling: index of p(+) in a row
+     * @param logits pooling: whether rows are logits rather than probabilities
      * @param plus logprobs: the positive candidate token as the server spells it in {@code top_logprobs}
      * @param minus logprobs: the negative candidate token
      * @param topLogprobs logprobs: how many alternatives to ask for per position

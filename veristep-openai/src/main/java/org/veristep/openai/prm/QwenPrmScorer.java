@@ -43,8 +43,11 @@ public final class QwenPrmScorer extends HttpStepScorer {
     private final PoolingRows rows;
 
     /**
+     * @param client the PRM server's client; owned and closed by this scorer
+     * @param model the PRM's model name
+     * @param system the system prompt of the template
      * @param task the pooling task sent ({@code token_classify}), or null to send none (older vLLM)
-     * @param rows how to read the returned rows
+     * @param logits whether the returned rows are logits (softmax applied here) rather than probabilities
      */
     public QwenPrmScorer(OpenAiClient client, String model, String system, String task, boolean logits) {
         super(NAME, List.of(client));
