@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,8 +199,9 @@ public final class ScoringJob {
      *
      * @param inputs the traces to score (with their labels, kept in the output); ids must be unique
      * @return counts and file paths
-     * @throws VeristepException.NonRetriable when an input id repeats, or the job stopped after too
-     *     many consecutive failures (the output is consistent and the run can be resumed)
+     * @throws VeristepException.NonRetriable when an input id repeats, another run is writing the
+     *     same output, or the job stopped after too many consecutive failures (the output is
+     *     consistent and the run can be resumed)
      * @throws BadInputException when the existing output has a malformed line before its last
      * @throws UncheckedIOException when the output cannot be read or written
      */
@@ -210,26 +213,32 @@ public final class ScoringJob {
                         "input has trace id '" + r.trace().id() + "' twice; a resumable job needs unique ids");
             }
         }
-        Set<String> done = scan(output, this::checkSameRun);
-        List<TraceRecord> todo = new ArrayList<>();
-        for (TraceRecord r : inputs) {
-            if (!done.contains(r.trace().id())) todo.add(r);
-        }
         Path failedPath = failedFile(output);
+        Execution x;
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.deleteIfExists(failedPath);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + output, e);
+            throw new UncheckedIOException("cannot create the folder of " + output, e);
         }
-        Execution x;
-        try (OutputStream out = Files.newOutputStream(
-                        output, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                OutputStream failOut = Files.newOutputStream(
-                        failedPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            x = new Execution(inputs.size(), inputs.size() - todo.size(), todo, out, failOut);
-            x.runAll();
+        try (FileChannel lockChannel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            lock(lockChannel); // held until the channel closes
+            Set<String> done = scan(output, this::checkSameRun);
+            List<TraceRecord> todo = new ArrayList<>();
+            for (TraceRecord r : inputs) {
+                if (!done.contains(r.trace().id())) todo.add(r);
+            }
+            Files.deleteIfExists(failedPath);
+            try (OutputStream out = Files.newOutputStream(
+                            output, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    OutputStream failOut = Files.newOutputStream(
+                            failedPath,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND)) {
+                x = new Execution(inputs.size(), inputs.size() - todo.size(), todo, out, failOut);
+                x.runAll();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output, e);
         }
@@ -353,6 +362,26 @@ public final class ScoringJob {
                 scored.incrementAndGet();
                 report();
             }
+        }
+    }
+
+    /**
+     * Takes an exclusive lock on the output, held until {@code channel} closes, so that two runs never
+     * append to one file (the OS releases it when a process dies, so a killed run does not block its
+     * restart).
+     *
+     * @throws VeristepException.NonRetriable when another run holds it
+     */
+    private void lock(FileChannel channel) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new VeristepException.NonRetriable(
+                    "another scoring run is writing " + output + "; wait for it or choose another output");
         }
     }
 

@@ -218,6 +218,46 @@ class ScoringJobTest {
     }
 
     @Test
+    void twoRunsNeverWriteOneOutput() throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        StepScorer slow = new StepScorer() {
+            @Override
+            public String name() {
+                return "step-index";
+            }
+
+            @Override
+            public List<StepScores> score(List<Trace> traces) {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new StepIndexScorer(Set.of()).score(traces);
+            }
+        };
+        List<TraceRecord> in = gsm8k().subList(0, 3);
+        Thread first = Thread.ofVirtual().start(() -> ScoringJob.builder(slow, out)
+                .concurrency(1)
+                .provenance(PROV)
+                .build()
+                .run(in));
+        inside.await();
+        VeristepException e =
+                assertThrows(VeristepException.class, () -> ScoringJob.builder(new StepIndexScorer(Set.of()), out)
+                        .provenance(PROV)
+                        .build()
+                        .run(in));
+        assertTrue(e.getMessage().contains("another scoring run is writing"), e.getMessage());
+        release.countDown();
+        first.join();
+        assertEquals(3, uniqueIds(lines(out)).size());
+    }
+
+    @Test
     void anErrorInTheScorerStopsTheJobInsteadOfLosingTraces() {
         StepScorer broken = new StepScorer() {
             @Override

@@ -74,7 +74,7 @@ abstract class AbstractHttpScorerContract {
         Map<String, String> o = new LinkedHashMap<>();
         o.put(prefix + "endpoint", url);
         o.put(prefix + "api_key_env", KEY_ENV);
-        o.put(prefix + "timeout_s", "1");
+        o.put(prefix + "timeout_s", "2");
         o.put(prefix + "max_retries", String.valueOf(MAX_RETRIES));
         o.put(prefix + "backoff_ms", "20");
         o.put(prefix + "concurrency", "4");
@@ -184,7 +184,7 @@ abstract class AbstractHttpScorerContract {
 
     @Test
     void retriesSlowResponsesAfterTheTimeout() {
-        List<Function<Request, Reply>> faults = List.of(r -> ((LoopbackServer.Respond) answer(r)).withDelay(2500));
+        List<Function<Request, Reply>> faults = List.of(r -> ((LoopbackServer.Respond) answer(r)).withDelay(4500));
         Trace t = TRACES.get(0);
         try (LoopbackServer server = server(faults);
                 StepScorer s = scorer(server, Map.of())) {
