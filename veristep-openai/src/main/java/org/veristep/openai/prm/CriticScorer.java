@@ -35,7 +35,9 @@ import org.veristep.trace.Trace;
  * \boxed{...}} of its text (content up to the first '}', stripped), read as an integer; a sample
  * without one, or with an index outside [-1, steps), casts no vote.
  *
- * <p>With {@code votes = k > 1} the critic is sampled k times in one request ({@code n = k}).
+ * <p>With {@code votes = k > 1} the critic is sampled k times in one request ({@code n = k}), or,
+ * with {@code requests=per_vote}, in k requests with seeds seed, seed+1, ... (for servers that
+ * ignore {@code n}).
  * Per-step scores come from the votes, by the rule {@code vote}:
  *
  * <ul>
@@ -85,6 +87,7 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
     private final int votes;
     private final Vote rule;
     private final Sampling sampling;
+    private final boolean separateRequests;
 
     /**
      * @param client the chat server's client; owned and closed by this scorer
@@ -92,8 +95,11 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
      * @param votes samples per trace, ≥ 1 (sent as {@code n})
      * @param rule how votes become step scores
      * @param sampling sampling parameters ({@code n} is replaced by {@code votes})
+     * @param separateRequests ask for the votes in separate requests ({@code n = 1}, seeds seed,
+     *     seed+1, ...) instead of one request with {@code n = votes}, for servers that ignore {@code n}
      */
-    public CriticScorer(OpenAiClient client, String model, int votes, Vote rule, Sampling sampling) {
+    public CriticScorer(
+            OpenAiClient client, String model, int votes, Vote rule, Sampling sampling, boolean separateRequests) {
         super(NAME, List.of(client));
         if (votes < 1) throw new IllegalArgumentException("votes must be >= 1");
         this.client = client;
@@ -101,6 +107,7 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
         this.votes = votes;
         this.rule = rule;
         this.sampling = sampling.withN(votes);
+        this.separateRequests = separateRequests;
     }
 
     /** {@return the user message sent for {@code trace}, as the reference builds it} */
@@ -155,15 +162,38 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
     /** Asks the critic about one trace and turns its votes into scores and per-step reasons. */
     ExplainedScores judge(Trace trace) {
         int n = trace.size();
-        ChatResponse r = client.chat(ChatRequest.of(model, List.of(ChatMessage.user(prompt(trace))), sampling));
-        if (r.choices().size() != votes) {
-            throw new VeristepException.NonRetriable("scorer '" + NAME + "': asked for " + votes
-                    + " samples but the server returned " + r.choices().size() + " (trace '" + trace.id() + "')");
+        List<ChatMessage> messages = List.of(ChatMessage.user(prompt(trace)));
+        List<ChatResponse.Choice> choices = new ArrayList<>();
+        if (separateRequests && votes > 1) {
+            // One request per vote, seeds seed, seed+1, ... so the votes differ yet replay exactly.
+            List<java.util.function.Supplier<ChatResponse>> calls = new ArrayList<>();
+            for (int k = 0; k < votes; k++) {
+                Long seed = sampling.seed() == null ? null : sampling.seed() + k;
+                Sampling one = new Sampling(
+                        1,
+                        sampling.temperature(),
+                        sampling.topP(),
+                        sampling.topK(),
+                        sampling.maxTokens(),
+                        sampling.stop(),
+                        seed);
+                calls.add(() -> client.chat(ChatRequest.of(model, messages, one)));
+            }
+            for (ChatResponse r : concurrently(calls)) {
+                if (r.choices().size() != 1)
+                    throw wrongCount(trace, 1, r.choices().size());
+                choices.add(r.choices().get(0));
+            }
+        } else {
+            ChatResponse r = client.chat(ChatRequest.of(model, messages, sampling));
+            if (r.choices().size() != votes)
+                throw wrongCount(trace, votes, r.choices().size());
+            choices.addAll(r.choices());
         }
         List<String> texts = new ArrayList<>();
         List<String> boxed = new ArrayList<>();
         List<Integer> valid = new ArrayList<>();
-        for (ChatResponse.Choice c : r.choices()) {
+        for (ChatResponse.Choice c : choices) {
             String text = c.message() == null ? null : c.message().content();
             texts.add(text);
             String b = extractBoxed(text);
@@ -211,6 +241,12 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
             details.add(d);
         }
         return new ExplainedScores(s, details);
+    }
+
+    private static VeristepException wrongCount(Trace trace, int asked, int got) {
+        return new VeristepException.NonRetriable("scorer '" + NAME + "': asked for " + asked
+                + " samples but the server returned " + got + " (trace '" + trace.id()
+                + "'); for a server that ignores n, set -O requests=per_vote");
     }
 
     private static VeristepException noAnswer(Trace trace, List<String> boxed) {
@@ -261,6 +297,7 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
             Map<String, String> o = new LinkedHashMap<>(ClientConfig.options("", "critic"));
             o.put("votes", "samples per trace (default 1; the reference votes over 8)");
             o.put("vote", "majority | share: how votes become step scores (default majority)");
+            o.put("requests", "one | per_vote: all votes in one request (n = votes, default) or one request per vote");
             o.put("temperature", "default 0 with one vote, 1 with several");
             o.put("top_p", "default server's with one vote, 0.9 with several");
             o.put("top_k", "vLLM only; default server's");
@@ -287,8 +324,14 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
                     ? new Sampling(null, 0.0, null, null, 8192, null, 42L)
                     : new Sampling(null, 1.0, 0.9, null, 8192, null, 42L);
             Sampling sampling = Sampling.fromOptions(NAME, options, defaults);
+            String requests = options.get("requests").orElse("one");
+            if (!requests.equals("one") && !requests.equals("per_vote")) {
+                throw new VeristepException.NonRetriable(
+                        "scorer '" + NAME + "': requests must be one or per_vote, got '" + requests + "'");
+            }
             ClientConfig config = ClientConfig.fromOptions(NAME, options, "");
-            return new CriticScorer(new OpenAiClient(config), model, votes, rule, sampling);
+            return new CriticScorer(
+                    new OpenAiClient(config), model, votes, rule, sampling, requests.equals("per_vote"));
         }
     }
 }

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.veristep.VeristepException;
 import org.veristep.openai.LoopbackServer;
@@ -216,6 +218,27 @@ class GoldenScoresIT {
                 StepScorer s = create("critic", server, Map.of("model", "m", "votes", "4"))) {
             // "2" and "1" both twice; Counter.most_common keeps first-seen order, so 2: scores [1, 1, 0].
             assertArrayEquals(new double[] {1, 1, 0}, s.score(THREE_STEPS).toArray(), 0);
+        }
+    }
+
+    @Test
+    void criticCanAskForEachVoteSeparatelyWithConsecutiveSeeds() {
+        List<String> answers = List.of("\\boxed{1}", "\\boxed{-1}", "\\boxed{1}");
+        try (LoopbackServer server = LoopbackServer.start(r -> {
+                    int seed = r.json().get("seed").asInt();
+                    return Wire.chat("m", List.of(answers.get(seed - 42)));
+                });
+                StepScorer s = create(
+                        "critic", server, Map.of("model", "m", "votes", "3", "requests", "per_vote", "seed", "42"))) {
+            // Votes 1, -1, 1 (seeds 42, 43, 44): majority "1" -> scores [1, 0, 0].
+            assertArrayEquals(new double[] {1, 0, 0}, s.score(THREE_STEPS).toArray(), 0);
+            assertEquals(3, server.requests().size());
+            Set<Integer> seeds = new HashSet<>();
+            for (LoopbackServer.Request r : server.requests()) {
+                assertEquals(1, r.json().get("n").asInt());
+                seeds.add(r.json().get("seed").asInt());
+            }
+            assertEquals(Set.of(42, 43, 44), seeds);
         }
     }
 
