@@ -25,8 +25,9 @@ import org.veristep.trace.Trace;
  * the prefix is the template with {@code {problem}} filled in (default: the Qwen2.5 chat template,
  * as the PRIME models use). A token belongs to the step in whose span (the step's text and the
  * separator after it) it starts; prefix tokens and the generated token are ignored. The two servers
- * must return the same tokens (same tokenizer), else the trace fails; a non-empty step in which no
- * token starts fails too (its reward would silently be 0).
+ * must return the same tokens (same tokenizer), else the trace fails; so does a token whose text is
+ * not what the prompt holds at its offset (a character split across tokens shifts the offsets), and
+ * a non-empty step in which no token starts (its reward would silently be 0).
  *
  * <p>Mapping into [0, 1] (our rule; PRIME uses r_i unbounded): score_i = σ(r_i) = 1 / (1 + e^(−r_i)),
  * so a step the policy likes exactly as much as the reference scores 0.5, and the order of steps by
@@ -145,10 +146,16 @@ public final class ImplicitPrmScorer extends HttpStepScorer {
         double[] sum = new double[n];
         int[] count = new int[n];
         int[] start = layout.stepStart();
+        int[] text = layout.text().codePoints().toArray();
         int step = -1;
         for (int t = 0; t < pol.tokens().size(); t++) {
             int offset = pol.textOffset().get(t);
             if (offset >= layout.length()) break; // the generated token(s)
+            if (!spells(text, offset, pol.tokens().get(t))) {
+                throw new VeristepException.NonRetriable("scorer '" + NAME + "': trace '" + trace.id() + "': token " + t
+                        + " '" + pol.tokens().get(t) + "' at offset " + offset + " does not match the text there"
+                        + " (a character split across tokens?); refusing to guess which step it belongs to");
+            }
             while (step + 1 < n && offset >= start[step + 1]) step++;
             if (step < 0) continue; // template and problem
             Double a = pol.tokenLogprobs().get(t);
@@ -170,6 +177,16 @@ public final class ImplicitPrmScorer extends HttpStepScorer {
             out[i] = 1.0 / (1.0 + Math.exp(-beta * sum[i]));
         }
         return out;
+    }
+
+    /** {@return whether {@code token} is what {@code text} (code points) holds at {@code offset}} */
+    private static boolean spells(int[] text, int offset, String token) {
+        int i = offset;
+        for (int cp : (Iterable<Integer>) token.codePoints()::iterator) {
+            if (i < 0 || i >= text.length || text[i] != cp) return false;
+            i++;
+        }
+        return true;
     }
 
     /** Registers {@link ImplicitPrmScorer} as {@value #NAME}. */

@@ -302,6 +302,30 @@ class GoldenScoresIT {
         }
     }
 
+    @Test
+    void implicitRefusesOffsetsThatDoNotSpellTheText() {
+        // A byte-level tokenizer split "𝑥" in two; the server decoded each half as U+FFFD, so the
+        // offsets after it no longer point at the characters the tokens claim.
+        List<String> tokens = List.of("Q:", " ", "\uFFFD", "\uFFFD", "=1?", "\nA: ", "x=2");
+        List<Integer> offsets = List.of(0, 2, 3, 4, 5, 8, 12);
+        List<Double> lps = Arrays.asList(null, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0);
+        try (LoopbackServer server = LoopbackServer.start(
+                        r -> Wire.completionsEcho(r.json().get("model").asText(), "x", tokens, lps, offsets));
+                StepScorer s = create(
+                        "implicit",
+                        server,
+                        Map.of(
+                                "model", "pol",
+                                "ref_endpoint", server.url(),
+                                "ref_model", "ref",
+                                "template", "Q: {problem}\\nA: ",
+                                "separator", "\\n"))) {
+            Trace t = Trace.of("g5", new Problem("g5", "𝑥=1?", null), List.of("x=2"));
+            VeristepException e = assertThrows(VeristepException.class, () -> s.score(t));
+            assertTrue(e.getMessage().contains("does not match the text"), e.getMessage());
+        }
+    }
+
     /** Reads a JSON array of strings. */
     static final class Json2 {
         static String[] strings(JsonNode a) {
