@@ -43,11 +43,13 @@ final class ProgressDisplay implements ScoringJob.Listener, AutoCloseable {
         bar.stepTo(p.done());
         bar.setExtraMessage(String.format(
                 Locale.ROOT,
-                " | resumed %d, failed %d, requests %d, retries %d",
+                " | resumed %d, failed %d, requests %d, retries %d, tokens %s in / %s out",
                 p.resumed(),
                 p.failed(),
                 p.requests().requests(),
-                p.requests().retries()));
+                p.requests().retries(),
+                human(p.requests().promptTokens()),
+                human(p.requests().completionTokens())));
     }
 
     @Override
@@ -80,6 +82,13 @@ final class ProgressDisplay implements ScoringJob.Listener, AutoCloseable {
             err.println();
             err.flush();
         }
+    }
+
+    /** {@return a count as 950, 12.3k, 4.56M} */
+    static String human(long n) {
+        if (n < 1000) return Long.toString(n);
+        if (n < 1_000_000) return String.format(Locale.ROOT, "%.1fk", n / 1e3);
+        return String.format(Locale.ROOT, "%.2fM", n / 1e6);
     }
 
     /** {@return a duration as h:mm:ss} */

@@ -97,7 +97,8 @@ final class ScoreCommand implements Callable<Integer> {
         ScoringJob.Progress p = result.progress();
         if (!quiet) {
             err.printf(
-                    "scored %d, resumed %d, failed %d of %d traces in %s (%d requests, %d retries) -> %s%n",
+                    "scored %d, resumed %d, failed %d of %d traces in %s (%d requests, %d retries, %d prompt + %d"
+                            + " completion tokens) -> %s%n",
                     p.scored(),
                     p.resumed(),
                     p.failed(),
@@ -105,6 +106,8 @@ final class ScoreCommand implements Callable<Integer> {
                     ProgressDisplay.hms(p.elapsed()),
                     p.requests().requests(),
                     p.requests().retries(),
+                    p.requests().promptTokens(),
+                    p.requests().completionTokens(),
                     output);
         }
         if (p.failed() > 0) {

@@ -65,6 +65,8 @@ class ScoreCommandTest {
             assertEquals(0, r.code(), r.err());
             assertTrue(r.err().contains("scored 400, resumed 0, failed 0 of 400"), r.err());
             assertTrue(r.err().contains("retries 0"), r.err());
+            // The server reports 100 prompt tokens per request.
+            assertTrue(r.err().contains("(400 requests, 0 retries, 40000 prompt + 0 completion tokens)"), r.err());
             assertEquals(400, server.inputs.size());
         }
         assertEquals(400, ids(out).size());

@@ -11,7 +11,7 @@ import java.util.List;
  * @param choices one per sample
  * @param usage token counts, or null
  */
-public record ChatResponse(String id, String model, List<Choice> choices, Usage usage) {
+public record ChatResponse(String id, String model, List<Choice> choices, Usage usage) implements ReportsUsage {
     public ChatResponse {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param choices one per (prompt, sample), see {@link CompletionRequest#prompt()}
  * @param usage token counts, or null when the server gives none
  */
-public record CompletionResponse(String id, String model, List<Choice> choices, Usage usage) {
+public record CompletionResponse(String id, String model, List<Choice> choices, Usage usage) implements ReportsUsage {
     public CompletionResponse {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }

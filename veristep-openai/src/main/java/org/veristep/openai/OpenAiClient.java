@@ -56,6 +56,8 @@ public final class OpenAiClient implements AutoCloseable {
     private final LongAdder attempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder promptTokens = new LongAdder();
+    private final LongAdder completionTokens = new LongAdder();
 
     /**
      * @throws VeristepException.NonRetriable when the configuration names an API-key environment
@@ -115,10 +117,11 @@ public final class OpenAiClient implements AutoCloseable {
     }
 
     /**
-     * {@return counts so far: HTTP attempts made, retries, calls that ended in an exception}
+     * {@return counts so far: HTTP attempts made, retries, calls that ended in an exception, and the
+     * tokens the server reported}
      */
     public Stats stats() {
-        return new Stats(attempts.sum(), retries.sum(), failures.sum());
+        return new Stats(attempts.sum(), retries.sum(), failures.sum(), promptTokens.sum(), completionTokens.sum());
     }
 
     /**
@@ -127,8 +130,10 @@ public final class OpenAiClient implements AutoCloseable {
      * @param attempts HTTP exchanges started (first tries and retries)
      * @param retries tries after a retriable failure
      * @param failures calls that threw (after their retries)
+     * @param promptTokens prompt tokens reported in {@code usage} by successful calls
+     * @param completionTokens generated tokens reported in {@code usage} by successful calls
      */
-    public record Stats(long attempts, long retries, long failures) {}
+    public record Stats(long attempts, long retries, long failures, long promptTokens, long completionTokens) {}
 
     /**
      * Sends one request, retrying as the class javadoc says.
@@ -210,6 +215,11 @@ public final class OpenAiClient implements AutoCloseable {
         try {
             T value = mapper.readValue(response.body(), type);
             if (value == null) throw ExceptionMapper.malformed(method, uri, "empty body", null);
+            if (value instanceof ReportsUsage r && r.usage() != null) {
+                if (r.usage().promptTokens() != null) promptTokens.add(r.usage().promptTokens());
+                if (r.usage().completionTokens() != null)
+                    completionTokens.add(r.usage().completionTokens());
+            }
             return value;
         } catch (IOException e) {
             throw ExceptionMapper.malformed(method, uri, e.getMessage(), e);

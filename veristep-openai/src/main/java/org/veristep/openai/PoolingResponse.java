@@ -11,7 +11,7 @@ import java.util.List;
  * @param data one entry per input
  * @param usage token counts, or null
  */
-public record PoolingResponse(String id, List<Item> data, Usage usage) {
+public record PoolingResponse(String id, List<Item> data, Usage usage) implements ReportsUsage {
     public PoolingResponse {
         data = data == null ? List.of() : List.copyOf(data);
     }

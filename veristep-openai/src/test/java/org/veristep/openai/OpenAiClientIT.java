@@ -58,6 +58,8 @@ class OpenAiClientIT {
             assertEquals(
                     -1.25, r.choices().get(0).promptLogprobs().get(1).get("17").logprob());
             assertEquals(4, r.usage().totalTokens());
+            assertEquals(3, c.stats().promptTokens());
+            assertEquals(1, c.stats().completionTokens());
             assertEquals(
                     "{\"model\":\"m\",\"prompt\":[\"2+2=\"],\"n\":1,\"temperature\":0.0,\"top_k\":5,\"max_tokens\":1,"
                             + "\"stop\":[\"\\n\"],\"seed\":7,\"prompt_logprobs\":1}",

@@ -105,7 +105,8 @@ abstract class HttpStepScorer implements RemoteScorer {
         RequestCounts sum = RequestCounts.NONE;
         for (OpenAiClient c : clients) {
             OpenAiClient.Stats s = c.stats();
-            sum = sum.plus(new RequestCounts(s.attempts(), s.retries(), s.failures()));
+            sum = sum.plus(
+                    new RequestCounts(s.attempts(), s.retries(), s.failures(), s.promptTokens(), s.completionTokens()));
         }
         return sum;
     }
