@@ -39,6 +39,13 @@ final class FakeVllm implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/pooling", this::pooling);
+        server.createContext(
+                "/v1/models",
+                ex -> send(
+                        ex,
+                        200,
+                        "{\"object\":\"list\",\"data\":[{\"id\":\"m\",\"object\":\"model\",\"owned_by\":\"vllm\"},"
+                                + "{\"id\":\"Qwen/Qwen2.5-Math-PRM-7B\",\"object\":\"model\",\"owned_by\":\"vllm\"}]}"));
         server.start();
     }
 
@@ -84,7 +91,7 @@ final class FakeVllm implements AutoCloseable {
         }
     }
 
-    /** The real ProcessBench gsm8k file (400 cases). */
+    /** The real ProcessBench gsm8k file (400 cases). Serves models {@code m} and {@code Qwen/Qwen2.5-Math-PRM-7B}. */
     static Path gsm8k() {
         Path p = Path.of(System.getProperty("veristep.testData", "../../shared/data"), "processbench", "gsm8k.json");
         if (!p.toFile().exists()) throw new AssertionError("test data missing: " + p);

@@ -65,8 +65,8 @@ class ScoreCommandTest {
             assertEquals(0, r.code(), r.err());
             assertTrue(r.err().contains("scored 400, resumed 0, failed 0 of 400"), r.err());
             assertTrue(r.err().contains("retries 0"), r.err());
-            // The server reports 100 prompt tokens per request.
-            assertTrue(r.err().contains("(400 requests, 0 retries, 40000 prompt + 0 completion tokens)"), r.err());
+            // GET /v1/models first, then one /pooling per trace, each reporting 100 prompt tokens.
+            assertTrue(r.err().contains("(401 requests, 0 retries, 40000 prompt + 0 completion tokens)"), r.err());
             assertEquals(400, server.inputs.size());
         }
         assertEquals(400, ids(out).size());
@@ -154,6 +154,22 @@ class ScoreCommandTest {
                     "--quiet");
             assertEquals(0, r.code(), r.err());
             assertEquals("", r.err());
+            Run wrongModel = run(
+                    "score",
+                    "--scorer",
+                    "qwen-prm",
+                    "--endpoint",
+                    server.url(),
+                    "--model",
+                    "Qwen/Qwen2.5-Math-PRM-72B",
+                    "--input",
+                    FakeVllm.gsm8k().toString(),
+                    "--output",
+                    dir.resolve("w.jsonl").toString());
+            assertEquals(1, wrongModel.code());
+            assertTrue(
+                    wrongModel.err().contains("does not serve model 'Qwen/Qwen2.5-Math-PRM-72B'; it serves: m, "),
+                    wrongModel.err());
             Run bad = run(
                     "score",
                     "--scorer",

@@ -229,6 +229,7 @@ public final class ScoringJob {
                 if (!done.contains(r.trace().id())) todo.add(r);
             }
             Files.deleteIfExists(failedPath);
+            if (!todo.isEmpty() && scorer instanceof RemoteScorer rs) rs.preflight();
             try (OutputStream out = Files.newOutputStream(
                             output, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                     OutputStream failOut = Files.newOutputStream(

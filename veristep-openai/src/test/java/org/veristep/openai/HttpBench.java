@@ -102,6 +102,7 @@ public final class HttpBench {
         String data = System.getProperty("veristep.testData", "../shared/data");
         List<TraceRecord> traces = TraceFiles.read(Path.of(data, "processbench", "math.json"));
         try (LoopbackServer server = LoopbackServer.start(r -> {
+            if (r.path().equals("/v1/models")) return LoopbackServer.json("{\"data\":[{\"id\":\"m\"}]}");
             int tags = r.body().split("<extra_0>", -1).length - 1;
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < tags; i++) rows.append(i == 0 ? "" : ",").append("[0.25,0.75]");

@@ -145,6 +145,11 @@ public final class CriticScorer extends HttpStepScorer implements ExplainingScor
     }
 
     @Override
+    List<Map.Entry<OpenAiClient, String>> servedModels() {
+        return List.of(Map.entry(client, model));
+    }
+
+    @Override
     double[] scoreOne(Trace trace) {
         return judge(trace).scores().toArray();
     }

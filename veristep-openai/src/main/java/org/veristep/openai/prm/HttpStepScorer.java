@@ -2,6 +2,7 @@ package org.veristep.openai.prm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.veristep.VeristepException;
+import org.veristep.openai.HttpFailure;
+import org.veristep.openai.ModelList;
 import org.veristep.openai.OpenAiClient;
 import org.veristep.score.RemoteScorer;
 import org.veristep.score.RequestCounts;
@@ -97,6 +100,33 @@ abstract class HttpStepScorer implements RemoteScorer {
                 throw new VeristepException.NonRetriable("interrupted", e);
             }
             return out;
+        }
+    }
+
+    /**
+     * {@return each client with the model it must serve, for {@link #preflight()}}
+     */
+    abstract List<Map.Entry<OpenAiClient, String>> servedModels();
+
+    /**
+     * Asks each server for {@code GET /v1/models} and checks that the model is listed. A server
+     * without that endpoint (404) is not checked further.
+     */
+    @Override
+    public void preflight() {
+        for (Map.Entry<OpenAiClient, String> e : servedModels()) {
+            ModelList list;
+            try {
+                list = e.getKey().models();
+            } catch (HttpFailure.NonRetriable f) {
+                if (f.status() == 404) continue;
+                throw f;
+            }
+            if (!list.data().isEmpty() && !list.ids().contains(e.getValue())) {
+                throw new VeristepException.NonRetriable(
+                        "scorer '" + name + "': " + e.getKey().config().baseUrl() + " does not serve model '"
+                                + e.getValue() + "'; it serves: " + String.join(", ", list.ids()));
+            }
         }
     }
 

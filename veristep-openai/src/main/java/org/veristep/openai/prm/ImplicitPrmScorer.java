@@ -118,6 +118,11 @@ public final class ImplicitPrmScorer extends HttpStepScorer {
     }
 
     @Override
+    List<Map.Entry<OpenAiClient, String>> servedModels() {
+        return List.of(Map.entry(policy, policyModel), Map.entry(reference, referenceModel));
+    }
+
+    @Override
     double[] scoreOne(Trace trace) {
         int n = trace.size();
         if (n == 0) return new double[0];

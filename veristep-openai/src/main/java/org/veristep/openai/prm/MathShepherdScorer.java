@@ -128,6 +128,11 @@ public final class MathShepherdScorer extends HttpStepScorer {
     }
 
     @Override
+    List<Map.Entry<OpenAiClient, String>> servedModels() {
+        return List.of(Map.entry(client, model));
+    }
+
+    @Override
     double[] scoreOne(Trace trace) {
         return mode == Mode.POOLING ? viaPooling(trace) : viaLogprobs(trace);
     }

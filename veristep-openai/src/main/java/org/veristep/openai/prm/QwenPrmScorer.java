@@ -84,6 +84,11 @@ public final class QwenPrmScorer extends HttpStepScorer {
     }
 
     @Override
+    List<Map.Entry<OpenAiClient, String>> servedModels() {
+        return List.of(Map.entry(client, model));
+    }
+
+    @Override
     double[] scoreOne(Trace trace) {
         PoolingResponse r = client.pooling(new PoolingRequest(model, input(trace), task));
         if (r.data().size() != 1) {

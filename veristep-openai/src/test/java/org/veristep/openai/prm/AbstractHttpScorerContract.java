@@ -64,6 +64,15 @@ abstract class AbstractHttpScorerContract {
     /** {@return the scores the faithful answers mean for {@code t}, worked out independently} */
     abstract double[] expected(Trace t);
 
+    /** {@return the models the test server lists: those the scorer's options name} */
+    final List<String> servedModels(Request r) {
+        Map<String, String> o = scorerOptions("http://unused");
+        List<String> ids = new ArrayList<>();
+        ids.add(o.get("model"));
+        if (o.containsKey("ref_model")) ids.add(o.get("ref_model"));
+        return ids;
+    }
+
     /** {@return HTTP requests one trace costs} */
     int requestsPerTrace() {
         return 1;
@@ -91,6 +100,8 @@ abstract class AbstractHttpScorerContract {
                 return LoopbackServer.status(
                         401, LoopbackServer.openAiError("invalid_request_error", "invalid_api_key", "bad key"));
             }
+            if (r.path().equals("/v1/models"))
+                return Wire.models(servedModels(r).toArray(String[]::new));
             return answer(r);
         });
     }
@@ -206,7 +217,9 @@ abstract class AbstractHttpScorerContract {
             assertFalse(e.retriable());
             assertEquals(400, ((HttpFailure.NonRetriable) e).status());
             assertTrue(e.getMessage().contains(msg), e.getMessage());
-            assertEquals(requestsPerTrace(), server.requests().size(), "a 400 is never retried");
+            // Never retried; with two requests per trace the second may be cancelled before it is sent.
+            int n = server.requests().size();
+            assertTrue(n >= 1 && n <= requestsPerTrace(), "a 400 is never retried: " + n + " requests");
         }
     }
 
@@ -240,7 +253,8 @@ abstract class AbstractHttpScorerContract {
             VeristepException e = assertThrows(VeristepException.class, () -> s.score(List.of(TRACES.get(0))));
             assertEquals(404, ((HttpFailure.NonRetriable) e).status());
             assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-            assertEquals(requestsPerTrace(), server.requests().size());
+            int n = server.requests().size();
+            assertTrue(n >= 1 && n <= requestsPerTrace(), "a 404 is never retried: " + n + " requests");
         }
     }
 
@@ -297,6 +311,27 @@ abstract class AbstractHttpScorerContract {
     /** {@return how many endpoints (clients) the scorer uses} */
     int endpoints() {
         return 1;
+    }
+
+    @Test
+    void preflightFindsTheServedModelsOrNamesWhatIsServed() {
+        try (LoopbackServer server = server(List.of());
+                StepScorer s = scorer(server, Map.of())) {
+            ((RemoteScorer) s).preflight();
+            assertEquals("/v1/models", server.requests().get(0).path());
+            assertEquals("GET", server.requests().get(0).method());
+        }
+        try (LoopbackServer server = LoopbackServer.start(r -> Wire.models("some/other-model"));
+                StepScorer s = scorer(server, Map.of())) {
+            VeristepException e = assertThrows(VeristepException.class, () -> ((RemoteScorer) s).preflight());
+            assertFalse(e.retriable());
+            assertTrue(e.getMessage().contains("it serves: some/other-model"), e.getMessage());
+        }
+        try (LoopbackServer server =
+                        LoopbackServer.start(r -> LoopbackServer.status(404, "{\"detail\":\"Not Found\"}"));
+                StepScorer s = scorer(server, Map.of())) {
+            ((RemoteScorer) s).preflight(); // a server without /v1/models is not held against the run
+        }
     }
 
     @Test

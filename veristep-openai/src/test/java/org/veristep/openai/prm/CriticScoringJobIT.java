@@ -38,6 +38,7 @@ class CriticScoringJobIT {
         List<String> votes = List.of("\\boxed{0}", "\\boxed{-1}", "\\boxed{1}");
         Path out = dir.resolve("critic.jsonl");
         try (LoopbackServer server = LoopbackServer.start(r -> {
+                    if (r.path().equals("/v1/models")) return Wire.models("m");
                     calls.incrementAndGet();
                     return Wire.chat("m", votes);
                 });

@@ -87,6 +87,7 @@ class FaultInjectionIT {
         long start = System.nanoTime();
         ScoringJob.Result result;
         try (LoopbackServer server = LoopbackServer.start(r -> {
+            if (r.path().equals("/v1/models")) return Wire.models(QwenPrmContractIT.MODEL);
             String input = r.json().path("input").asText();
             int k = attempts.merge(input, 1, Integer::sum);
             Fault f = fault(input, k);

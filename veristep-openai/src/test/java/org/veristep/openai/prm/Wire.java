@@ -35,6 +35,25 @@ final class Wire {
         return LoopbackServer.json(o.toString());
     }
 
+    /** {@code GET /v1/models} as vLLM lists its served models. */
+    static LoopbackServer.Respond models(String... ids) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("object", "list");
+        ArrayNode data = o.putArray("data");
+        for (String id : ids) {
+            ObjectNode m = data.addObject();
+            m.put("id", id);
+            m.put("object", "model");
+            m.put("created", 1764400000);
+            m.put("owned_by", "vllm");
+            m.put("root", id);
+            m.putNull("parent");
+            m.put("max_model_len", 4096);
+            m.putArray("permission");
+        }
+        return LoopbackServer.json(o.toString());
+    }
+
     /** {@code /v1/completions} with one generated token per prompt and its top logprobs. */
     static LoopbackServer.Respond completionsTop(String model, List<Map<String, Double>> topPerPrompt) {
         ObjectNode o = completionShell(model);
