@@ -61,9 +61,20 @@ public record Sampling(
                             ? Integer.valueOf(o.getInt(scorer, "max_tokens", 1))
                             : defaults.maxTokens(),
                     stop != null ? List.of(stop.replace("\\n", "\n")) : defaults.stop(),
-                    o.get("seed").isPresent() ? Long.valueOf(o.getInt(scorer, "seed", 0)) : defaults.seed());
+                    o.get("seed").isPresent()
+                            ? Long.valueOf(seed(scorer, o.get("seed").get()))
+                            : defaults.seed());
         } catch (IllegalArgumentException e) {
             throw new VeristepException.NonRetriable("scorer '" + scorer + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static long seed(String scorer, String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new VeristepException.NonRetriable(
+                    "scorer '" + scorer + "': option 'seed' must be an integer, got '" + v + "'");
         }
     }
 

@@ -115,9 +115,9 @@ public final class MathShepherdScorer extends HttpStepScorer {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
-            if (step.contains(tag.strip())) {
+            if (step.contains(tag)) {
                 throw new VeristepException.NonRetriable("scorer '" + NAME + "': trace '" + trace.id() + "' step " + i
-                        + " contains the step tag '" + tag.strip() + "', which would shift every score");
+                        + " contains the step tag '" + tag + "', which would shift every score");
             }
             if (i > 0) b.append('\n');
             b.append(step).append(tag);
