@@ -38,3 +38,13 @@ veristep_find_jdk() {
   fi
   export JAVA_HOME=$best
 }
+
+# Maven (run by the wrapper on the JDK found) prints sun.misc.Unsafe warnings on JDK 24+; allow
+# that access quietly there. Older JDKs do not know the flag, so it is set only where it exists.
+veristep_maven_opts() {
+  local major
+  major=$(veristep_java_major "$JAVA_HOME/bin/java")
+  if [ -n "$major" ] && [ "$major" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}

@@ -3,13 +3,18 @@ package org.veristep;
 import java.nio.file.Path;
 
 /**
- * Where Veristep finds datasets: {@code --data-dir}, else the environment variable {@code
- * VERISTEP_DATA}, else {@code ~/.cache/veristep}. The layout is the one of the project's {@code
- * shared/data}: {@code processbench/gsm8k.json}, {@code prmbench/*.jsonl}, {@code math/*.jsonl} ...
+ * Where Veristep finds datasets: {@code --data-dir}, else the system property {@code
+ * veristep.dataDir}, else the environment variable {@code VERISTEP_DATA}, else {@code
+ * ~/.cache/veristep}. The layout is the one of the project's {@code shared/data}: {@code
+ * processbench/gsm8k.json}, {@code prmbench/*.jsonl}, {@code math/*.jsonl} ...; {@link
+ * org.veristep.dataset.KnownDatasets} lists every known dataset's files.
  */
 public final class DataDir {
     /** Environment variable naming the data directory. */
     public static final String ENV = "VERISTEP_DATA";
+
+    /** System property naming the data directory (between the flag and the environment). */
+    public static final String PROPERTY = "veristep.dataDir";
 
     private DataDir() {}
 
@@ -21,6 +26,8 @@ public final class DataDir {
      */
     public static Path resolve(Path flag) {
         if (flag != null) return flag;
+        String prop = System.getProperty(PROPERTY);
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) return Path.of(env);
         return Path.of(System.getProperty("user.home"), ".cache", "veristep");

@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             EvalCommand.class,
             ScoreCommand.class,
+            GradeCommand.class,
             BenchCommand.class,
             ScorersCommand.class,
+            DatasetsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VeristepCommand implements Runnable {

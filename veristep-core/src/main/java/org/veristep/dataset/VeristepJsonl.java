@@ -1,14 +1,9 @@
 package org.veristep.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.veristep.BadInputException;
 import org.veristep.json.Json;
 import org.veristep.trace.LabeledTrace;
@@ -63,7 +59,10 @@ public final class VeristepJsonl {
         return o;
     }
 
-    /** {@return provenance as JSON: tool, tool_version, scorer, model, endpoint, parameters, seed, time} */
+    /**
+     * {@return provenance as JSON: tool, tool_version, scorer, model, endpoint, parameters, seed, time,
+     * and the Java version and OS of the machine that wrote it}
+     */
     public static ObjectNode provenanceJson(Provenance pr) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("tool", "veristep");
@@ -75,6 +74,8 @@ public final class VeristepJsonl {
         pr.parameters().forEach(params::put);
         if (pr.seed() != null) o.put("seed", pr.seed());
         o.put("time", pr.time().toString());
+        o.put("java", System.getProperty("java.version"));
+        o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return o;
     }
 
@@ -195,6 +196,22 @@ public final class VeristepJsonl {
         return new TraceRecord(trace, labeled, scores, details, provenance);
     }
 
+    /** The layout Veristep writes: one {@code json.dumps(record, ensure_ascii=False)} per line. */
+    public static final JsonStyle STYLE = JsonStyle.PYTHON_LINE_UTF8;
+
+    /** The codec of one line. */
+    public static final RecordCodec<TraceRecord> CODEC = new RecordCodec<>() {
+        @Override
+        public TraceRecord parse(JsonNode node, RecordRef at) {
+            return VeristepJsonl.parse(node, at.source(), at.line());
+        }
+
+        @Override
+        public ObjectNode toJson(TraceRecord value) {
+            return VeristepJsonl.toJson(value);
+        }
+    };
+
     /**
      * Streams the records of a JSONL file to {@code sink}; blank lines are skipped.
      *
@@ -202,33 +219,37 @@ public final class VeristepJsonl {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static void read(Path file, Consumer<TraceRecord> sink) {
-        String source = file.toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = Json.mapper().readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw new BadInputException(source, n, null, "expected a JSON object: " + e.getOriginalMessage());
-                }
-                sink.accept(parse(node, source, n));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        DatasetFiles.read(file, CODEC, OnBadRecord.fail(), sink);
     }
 
-    /** {@return the record as one line of JSON, without the newline} */
+    /**
+     * Streams the records of a JSONL file to {@code sink}, handing each malformed line to {@code
+     * onBad} ({@link OnBadRecord#skip} reports it and reads on).
+     *
+     * @return the number of records passed to {@code sink}
+     */
+    public static long read(Path file, OnBadRecord onBad, Consumer<? super TraceRecord> sink) {
+        return DatasetFiles.read(file, CODEC, onBad, sink);
+    }
+
+    /** {@return a lazy stream of the records of a JSONL file}; close it */
+    public static Stream<TraceRecord> stream(Path file, OnBadRecord onBad) {
+        return DatasetFiles.stream(file, CODEC, onBad);
+    }
+
+    /** {@return a streaming JSONL writer}; the caller closes it */
+    public static DatasetFiles.RecordWriter<TraceRecord> writer(Path file) {
+        return DatasetFiles.writer(file, CODEC, STYLE);
+    }
+
+    /** Writes records as JSONL. */
+    public static void write(Path file, Iterable<TraceRecord> records) {
+        DatasetFiles.write(file, CODEC, STYLE, records);
+    }
+
+    /** {@return the record as one line of JSON in {@link #STYLE}, without the newline} */
     public static String toLine(TraceRecord r) {
-        try {
-            return Json.mapper().writeValueAsString(toJson(r));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PyJson.write(toJson(r), STYLE);
     }
 
     private static String requireText(JsonNode o, String field, String source, long line) {

@@ -1,0 +1,349 @@
+package org.veristep.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.veristep.DataDir;
+import org.veristep.VeristepException;
+import org.veristep.dataset.DatasetFiles;
+import org.veristep.dataset.HubClient;
+import org.veristep.dataset.KnownDataset;
+import org.veristep.dataset.KnownDatasets;
+import org.veristep.dataset.OnBadRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code veristep datasets}: the known datasets in the data directory; downloads from the Hub. */
+@Command(
+        name = "datasets",
+        mixinStandardHelpOptions = true,
+        description =
+                "List the known datasets present in the data directory, or download one from the Hugging Face Hub.",
+        subcommands = {
+            DatasetsCommand.ListCommand.class,
+            DatasetsCommand.PullCommand.class,
+            DatasetsCommand.CheckCommand.class
+        })
+final class DatasetsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static String humanBytes(long n) {
+        if (n < 1024) return n + " B";
+        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        if (n < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.2f GiB", n / (1024.0 * 1024 * 1024));
+    }
+
+    /** {@code veristep datasets list}. */
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Show which known datasets are present in the data directory, with record counts and sizes.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "Data directory (default: $VERISTEP_DATA, else ~/.cache/veristep).")
+        Path dataDir;
+
+        @Option(names = "--files", description = "List every file with its record count and size.")
+        boolean files;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = DataDir.resolve(dataDir);
+            out.println(
+                    "data directory: " + dir.toAbsolutePath() + (Files.isDirectory(dir) ? "" : " (does not exist)"));
+            out.printf(
+                    Locale.ROOT, "%-22s %-8s %6s %10s %11s  %s%n", "NAME", "STATUS", "FILES", "RECORDS", "SIZE", "HUB");
+            for (KnownDataset d : KnownDatasets.all()) {
+                List<KnownDatasets.LocalFile> present = KnownDatasets.present(d, dir);
+                long records = 0;
+                long bytes = 0;
+                boolean uncounted = false;
+                for (KnownDatasets.LocalFile f : present) {
+                    bytes += f.bytes();
+                    if (f.records() < 0) uncounted = true;
+                    else records += f.records();
+                }
+                long expected = d.files().stream()
+                        .filter(f -> !f.localPath().contains("*"))
+                        .count();
+                long exact = present.stream()
+                        .filter(f -> d.files().stream()
+                                .anyMatch(x -> !x.localPath().contains("*")
+                                        && dir.resolve(x.localPath()).equals(f.path())))
+                        .count();
+                String status = present.isEmpty()
+                        ? "missing"
+                        : d.files().stream().allMatch(f -> !f.localPath().contains("*")) && exact < expected
+                                ? "partial"
+                                : "present";
+                out.printf(
+                        Locale.ROOT,
+                        "%-22s %-8s %6d %10s %11s  %s%n",
+                        d.name(),
+                        status,
+                        present.size(),
+                        present.isEmpty() ? "-" : records + (uncounted ? "+?" : ""),
+                        present.isEmpty() ? "-" : humanBytes(bytes),
+                        d.pullable() ? d.hubRepo() : "(not on the Hub)");
+                if (files) {
+                    for (KnownDatasets.LocalFile f : present) {
+                        out.printf(
+                                Locale.ROOT,
+                                "    %-52s %10s %11s%n",
+                                dir.relativize(f.path()).toString().replace('\\', '/'),
+                                f.records() < 0 ? "malformed" : Long.toString(f.records()),
+                                humanBytes(f.bytes()));
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code veristep datasets pull NAME}. */
+    @Command(
+            name = "pull",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Download a known dataset from the Hugging Face Hub into the data directory's layout.",
+                "Endpoint from --endpoint, else $HF_ENDPOINT, else https://huggingface.co; token from $HF_TOKEN."
+            })
+    static final class PullCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "A dataset name from 'veristep datasets list'.")
+        String name;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "Data directory (default: $VERISTEP_DATA, else ~/.cache/veristep).")
+        Path dataDir;
+
+        @Option(
+                names = "--endpoint",
+                paramLabel = "URL",
+                description = "Hub endpoint (default: $HF_ENDPOINT, else https://huggingface.co).")
+        String endpoint;
+
+        @Option(
+                names = "--revision",
+                paramLabel = "REV",
+                description = "Branch, tag or commit to download (default: the registry's, main).")
+        String revision;
+
+        @Option(names = "--force", description = "Download files that are already present again.")
+        boolean force;
+
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            KnownDataset d = KnownDatasets.find(name)
+                    .orElseThrow(() -> new VeristepException.NonRetriable("unknown dataset '" + name + "'; known: "
+                            + String.join(
+                                    ", ",
+                                    KnownDatasets.all().stream()
+                                            .map(KnownDataset::name)
+                                            .toList())));
+            if (!d.pullable()) {
+                throw new VeristepException.NonRetriable(
+                        "dataset '" + name + "' is not on the Hub in a form Veristep reads; get it from " + d.source());
+            }
+            if (HubClient.offlineMode(System.getenv())) {
+                throw new VeristepException.NonRetriable(
+                        "HF_HUB_OFFLINE is set: downloads are disabled; unset it to pull " + name
+                                + ", or copy its files into the data directory by hand");
+            }
+            Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
+            HubClient hub = HubClient.fromEnvironment(endpoint);
+            String rev = revision != null ? revision : d.revision();
+            int pulled = 0;
+            for (KnownDataset.DataFile f : d.files()) {
+                if (f.hubPath() == null) continue;
+                Path target = dir.resolve(f.localPath());
+                if (Files.exists(target) && !force) {
+                    out.println("present  " + f.localPath() + " (use --force to download again)");
+                    continue;
+                }
+                HubClient.Download got;
+                try (DownloadProgress progress = new DownloadProgress(f.localPath(), quiet)) {
+                    got = hub.download(d.hubRepo(), rev, f.hubPath(), target, progress);
+                }
+                writeProvenance(target, d, rev, f.hubPath(), got);
+                long bytes = got.bytes();
+                long records;
+                try {
+                    records = KnownDatasets.countRecords(target);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "pulled   %s (%s, %s) from %s%n",
+                        f.localPath(),
+                        humanBytes(bytes),
+                        records < 0 ? "WARNING: not a valid JSON array" : records + " records",
+                        hub.fileUrl(d.hubRepo(), rev, f.hubPath()));
+                pulled++;
+            }
+            out.println(pulled + " file(s) downloaded into " + dir);
+            return 0;
+        }
+    }
+
+    /** {@code veristep datasets check NAME...}. */
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Read every present file of the named datasets with its format reader and report records, bad records and read time.",
+                "Exit code 1 when a file has a bad record."
+            })
+    static final class CheckCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", arity = "1..*", description = "Dataset names from 'veristep datasets list'.")
+        List<String> names;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                description = "Data directory (default: $VERISTEP_DATA, else ~/.cache/veristep).")
+        Path dataDir;
+
+        @Option(
+                names = "--skip-bad",
+                description = "Report each bad record on stderr and read on (default: stop at the first).")
+        boolean skipBad;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
+            long totalBad = 0;
+            for (String name : names) {
+                KnownDataset d = KnownDatasets.find(name)
+                        .orElseThrow(() -> new VeristepException.NonRetriable("unknown dataset '" + name + "'; known: "
+                                + String.join(
+                                        ", ",
+                                        KnownDatasets.all().stream()
+                                                .map(KnownDataset::name)
+                                                .toList())));
+                List<KnownDatasets.LocalFile> present = KnownDatasets.present(d, dir);
+                if (present.isEmpty()) {
+                    out.println(name + ": not present under " + dir);
+                    continue;
+                }
+                for (KnownDatasets.LocalFile f : present) {
+                    String rel = dir.relativize(f.path()).toString().replace('\\', '/');
+                    var codec = KnownDatasets.codecFor(d, f.path());
+                    if (codec.isEmpty()) {
+                        out.printf(Locale.ROOT, "%34s  %s%n", "no reader (" + d.format() + ")", rel);
+                        continue;
+                    }
+                    long[] bad = {0};
+                    OnBadRecord onBad = skipBad
+                            ? OnBadRecord.skip(e -> {
+                                bad[0]++;
+                                err.println("bad record: " + e.getMessage());
+                            })
+                            : OnBadRecord.fail();
+                    long t0 = System.nanoTime();
+                    long n = DatasetFiles.read(f.path(), codec.get(), onBad, x -> {});
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    totalBad += bad[0];
+                    out.printf(Locale.ROOT, "%8d records %5d bad %9.1f ms  %s%n", n, bad[0], ms, rel);
+                }
+            }
+            if (totalBad > 0) {
+                err.println(totalBad + " bad record(s)");
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** Suffix of the provenance file written beside each pulled file (matches no dataset glob). */
+    static final String PROVENANCE_SUFFIX = ".provenance";
+
+    /**
+     * Writes {@code <file>.provenance}: a JSON object with the tool and version, dataset, Hub
+     * repository, revision asked for, commit it resolved to, URL, size, SHA-256 and time.
+     */
+    static void writeProvenance(Path target, KnownDataset d, String revision, String hubPath, HubClient.Download got) {
+        var o = org.veristep.json.Json.mapper().createObjectNode();
+        o.put("tool", "veristep");
+        o.put("tool_version", org.veristep.Veristep.version());
+        o.put("dataset", d.name());
+        o.put("repo", d.hubRepo());
+        o.put("revision", revision);
+        if (got.commit() != null) o.put("commit", got.commit());
+        o.put("path", hubPath);
+        o.put("url", got.url().toString());
+        o.put("bytes", got.bytes());
+        o.put("sha256", got.sha256());
+        o.put("time", java.time.Instant.now().toString());
+        Path p = target.resolveSibling(target.getFileName() + PROVENANCE_SUFFIX);
+        try {
+            Files.writeString(
+                    p,
+                    org.veristep.json.Json.mapper()
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(o) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p, e);
+        }
+    }
+
+    /** A progress bar in bytes for one download, created once the size is known. */
+    static final class DownloadProgress implements HubClient.Listener, AutoCloseable {
+        private final String file;
+        private final boolean quiet;
+        private Progress bar;
+        private long reported;
+
+        DownloadProgress(String file, boolean quiet) {
+            this.file = file;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public synchronized void progress(long bytes, long totalBytes) {
+            if (bar == null) bar = new Progress("pull " + file + " (bytes)", totalBytes, quiet);
+            bar.advance(bytes - reported);
+            reported = bytes;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) bar.close();
+        }
+    }
+}
