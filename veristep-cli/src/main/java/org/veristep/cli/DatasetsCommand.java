@@ -191,7 +191,8 @@ final class DatasetsCommand implements Runnable {
                     continue;
                 }
                 HubClient.Download got;
-                try (DownloadProgress progress = new DownloadProgress(f.localPath(), quiet)) {
+                try (DownloadProgress progress =
+                        new DownloadProgress(spec.commandLine().getErr(), f.localPath(), quiet)) {
                     got = hub.download(d.hubRepo(), rev, f.hubPath(), target, progress);
                 }
                 writeProvenance(target, d, rev, f.hubPath(), got);
@@ -324,19 +325,21 @@ final class DatasetsCommand implements Runnable {
 
     /** A progress bar in bytes for one download, created once the size is known. */
     static final class DownloadProgress implements HubClient.Listener, AutoCloseable {
+        private final java.io.PrintWriter err;
         private final String file;
         private final boolean quiet;
         private Progress bar;
         private long reported;
 
-        DownloadProgress(String file, boolean quiet) {
+        DownloadProgress(java.io.PrintWriter err, String file, boolean quiet) {
+            this.err = err;
             this.file = file;
             this.quiet = quiet;
         }
 
         @Override
         public synchronized void progress(long bytes, long totalBytes) {
-            if (bar == null) bar = new Progress("pull " + file + " (bytes)", totalBytes, quiet);
+            if (bar == null) bar = new Progress(err, "pull " + file + " (bytes)", totalBytes, quiet);
             bar.advance(bytes - reported);
             reported = bytes;
         }

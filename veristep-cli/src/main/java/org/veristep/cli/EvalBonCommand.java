@@ -189,7 +189,8 @@ final class EvalBonCommand implements Callable<Integer> {
                         scorerSpec.options().values().forEach((k, v) -> params.put("scorer." + k, v));
                         int[] done = {0};
                         try (StepScorer scorer = scorerSpec.create();
-                                Progress progress = new Progress("scoring", solutions.size(), quiet)) {
+                                Progress progress =
+                                        new Progress(spec.commandLine().getErr(), "scoring", solutions.size(), quiet)) {
                             BonInputs.Rescored r = BonInputs.scoreRewardBench(solutions, scorer, batchSize, n -> {
                                 progress.advance(n - done[0]);
                                 done[0] = n;

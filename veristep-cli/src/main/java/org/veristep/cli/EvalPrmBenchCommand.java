@@ -120,7 +120,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         PrmBenchResult result;
         int[] done = {0};
         try (StepScorer scorer = scorerSpec.create();
-                Progress progress = new Progress("prmbench", data.items().size(), quiet);
+                Progress progress = new Progress(err, "prmbench", data.items().size(), quiet);
                 EvalFiles.Jsonl predictions = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
             result = PrmBenchEval.evaluate(
                     data.items(),

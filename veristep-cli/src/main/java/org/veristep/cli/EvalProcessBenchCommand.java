@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +22,16 @@ import org.veristep.VeristepException;
 import org.veristep.cli.report.ProcessBenchReport;
 import org.veristep.dataset.ProcessBenchCase;
 import org.veristep.dataset.ProcessBenchFormat;
+import org.veristep.dataset.TraceRecord;
 import org.veristep.dataset.VeristepJsonl;
 import org.veristep.eval.Bootstrap;
 import org.veristep.eval.ProcessBenchEvaluation;
 import org.veristep.eval.ThresholdPolicy;
 import org.veristep.json.Json;
+import org.veristep.score.ScoringJob;
 import org.veristep.score.StepScorer;
 import org.veristep.trace.Provenance;
 import org.veristep.trace.StepScores;
-import org.veristep.trace.Trace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +46,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluate a step scorer on ProcessBench: per subset error_acc, correct_acc and F1, and the",
             "unweighted mean F1 (the paper's headline), with seeded bootstrap 95% confidence intervals.",
-            "Writes DIR/metrics.json, DIR/predictions.jsonl and DIR/report.html."
+            "Writes DIR/scores.jsonl (resumable: rerun to score only what is missing), DIR/metrics.json,",
+            "DIR/predictions.jsonl and DIR/report.html."
         })
 final class EvalProcessBenchCommand implements Callable<Integer> {
     @Spec
@@ -92,11 +95,23 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     Path output;
 
     @Option(
-            names = "--batch-size",
+            names = "--concurrency",
             paramLabel = "N",
-            defaultValue = "64",
-            description = "Traces per scorer call (default ${DEFAULT-VALUE}).")
-    int batchSize;
+            defaultValue = "8",
+            description = "Traces scored at once (default ${DEFAULT-VALUE}); HTTP scorers also bound their requests"
+                    + " in flight.")
+    int concurrency;
+
+    @Option(
+            names = "--max-consecutive-failures",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Stop scoring after N failures in a row, e.g. a server that is down (0 = never; default"
+                    + " ${DEFAULT-VALUE}).")
+    int maxConsecutiveFailures;
+
+    @Option(names = "--restart", description = "Score every case again instead of resuming from DIR/scores.jsonl.")
+    boolean restart;
 
     @Option(
             names = "--bootstrap",
@@ -141,36 +156,36 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
                     + ": that subset is not among the evaluated ones " + subsetNames(cases));
         }
 
+        Files.createDirectories(output);
+        Path scoresFile = output.resolve("scores.jsonl");
+        Path failedFile = ScoringJob.failedFile(scoresFile);
+        if (restart) {
+            Files.deleteIfExists(scoresFile);
+            Files.deleteIfExists(failedFile);
+        }
+        List<TraceRecord> records = cases.stream()
+                .map(c -> new TraceRecord(c.labeled().trace(), c.labeled(), null, null, null))
+                .toList();
+        ScoringJob.Builder job = ScoringJob.builder(s, scoresFile)
+                .concurrency(concurrency)
+                .maxConsecutiveFailures(maxConsecutiveFailures)
+                .provenance(ScoreCommand.provenance(scorer.scorer, scorer.options()));
+        ScoringJob.Result scoring;
+        try (Progress progress = new Progress(err, "scoring", cases.size(), quiet)) {
+            scoring = job.listener(progress.scoringListener()).build().run(records);
+        }
+        Map<String, StepScores> byId = new HashMap<>();
+        VeristepJsonl.read(scoresFile, r -> byId.put(r.trace().id(), r.scores()));
         List<ProcessBenchCase> scored = new ArrayList<>(cases.size());
         List<StepScores> scores = new ArrayList<>(cases.size());
-        Files.createDirectories(output);
-        Path failedFile = output.resolve("failed.jsonl");
-        Files.deleteIfExists(failedFile);
-        int failed = 0;
-        try (Progress progress = new Progress("scoring", cases.size(), quiet)) {
-            for (int from = 0; from < cases.size(); from += batchSize) {
-                List<ProcessBenchCase> batch = cases.subList(from, Math.min(cases.size(), from + batchSize));
-                List<Trace> traces =
-                        batch.stream().map(c -> c.labeled().trace()).toList();
-                try {
-                    scores.addAll(s.score(traces));
-                    scored.addAll(batch);
-                } catch (VeristepException batchFailure) {
-                    // Retry one by one so a single bad trace costs only itself; record each failure.
-                    for (ProcessBenchCase c : batch) {
-                        try {
-                            scores.add(s.score(c.labeled().trace()));
-                            scored.add(c);
-                        } catch (VeristepException e) {
-                            failed++;
-                            recordFailure(failedFile, c, e);
-                            progress.status("failed " + failed);
-                        }
-                    }
-                }
-                progress.advance(batch.size());
+        for (ProcessBenchCase c : cases) {
+            StepScores x = byId.get(c.id());
+            if (x != null) {
+                scored.add(c);
+                scores.add(x);
             }
         }
+        int failed = cases.size() - scored.size();
         if (scored.isEmpty()) {
             throw new VeristepException.NonRetriable("every case failed to score; see " + failedFile);
         }
@@ -199,7 +214,8 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         }
         if (failed > 0) {
             err.printf(
-                    "veristep: %d of %d cases failed to score (reasons in %s); metrics cover the %d scored cases%n",
+                    "veristep: %d of %d cases failed to score (reasons in %s); metrics cover the %d scored cases;"
+                            + " rerun the same command to retry them%n",
                     failed, cases.size(), failedFile, scored.size());
             return 1;
         }
@@ -230,20 +246,6 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
 
     private static List<String> subsetNames(List<ProcessBenchCase> cases) {
         return cases.stream().map(ProcessBenchCase::subset).distinct().toList();
-    }
-
-    private static void recordFailure(Path file, ProcessBenchCase c, VeristepException e) throws IOException {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("id", c.id());
-        o.put("subset", c.subset());
-        o.put("retriable", e.retriable());
-        o.put("reason", String.valueOf(e.getMessage()));
-        Files.writeString(
-                file,
-                Json.mapper().writeValueAsString(o) + "\n",
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
     }
 
     static ObjectNode metricsJson(ProcessBenchEvaluation.Result r, Provenance provenance, int cases, int failed) {

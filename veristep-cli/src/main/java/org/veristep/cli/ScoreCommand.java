@@ -89,8 +89,8 @@ final class ScoreCommand implements Callable<Integer> {
             if (quiet) {
                 result = job.build().run(records);
             } else {
-                try (ProgressDisplay bar = new ProgressDisplay(err, "score " + scorer.name())) {
-                    result = job.listener(bar).build().run(records);
+                try (Progress bar = new Progress(err, "score " + scorer.name(), records.size(), false)) {
+                    result = job.listener(bar.scoringListener()).build().run(records);
                 }
             }
         }
@@ -103,7 +103,7 @@ final class ScoreCommand implements Callable<Integer> {
                     p.resumed(),
                     p.failed(),
                     p.total(),
-                    ProgressDisplay.hms(p.elapsed()),
+                    Progress.hms(p.elapsed()),
                     p.requests().requests(),
                     p.requests().retries(),
                     p.requests().promptTokens(),

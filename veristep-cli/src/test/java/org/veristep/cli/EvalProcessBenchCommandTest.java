@@ -175,7 +175,7 @@ class EvalProcessBenchCommandTest {
                 "--quiet");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("1 of 2 cases failed"), run.err());
-        String failed = Files.readString(out.resolve("failed.jsonl"));
+        String failed = Files.readString(out.resolve("scores.jsonl.failed.jsonl"));
         assertTrue(failed.contains("\"id\":\"x-1\"") && failed.contains("no scores for trace 'x-1'"), failed);
         assertEquals(
                 1,
@@ -190,5 +190,58 @@ class EvalProcessBenchCommandTest {
         CliRun run = CliRun.of("eval", "processbench", "--scorer", "nope", "--output", tmp.toString(), "--quiet");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("no scorer named 'nope'") && run.err().contains("all-correct"), run.err());
+    }
+
+    @Test
+    void aRerunResumesFromTheScoresFileAndAnotherScorerNeedsRestart() throws IOException {
+        Path out = tmp.resolve("resume");
+        String data = CliRun.dataDir().toString();
+        String[] args = {
+            "eval",
+            "processbench",
+            "--scorer",
+            "all-correct",
+            "--data-dir",
+            data,
+            "--subsets",
+            "gsm8k",
+            "--output",
+            out.toString(),
+            "--quiet"
+        };
+        assertEquals(0, CliRun.of(args).exitCode());
+        List<String> first = Files.readAllLines(out.resolve("scores.jsonl"));
+        assertEquals(400, first.size());
+        CliRun again = CliRun.of(args);
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(first, Files.readAllLines(out.resolve("scores.jsonl")), "nothing rescored, nothing duplicated");
+
+        // The same output with another scorer is refused rather than mixed ...
+        Path scores = tmp.resolve("ones.jsonl");
+        Files.writeString(scores, String.join("\n", Files.readAllLines(out.resolve("predictions.jsonl"))) + "\n");
+        String[] other = {
+            "eval",
+            "processbench",
+            "--scorer",
+            "file",
+            "--scores",
+            scores.toString(),
+            "--data-dir",
+            data,
+            "--subsets",
+            "gsm8k",
+            "--output",
+            out.toString(),
+            "--quiet"
+        };
+        CliRun refused = CliRun.of(other);
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("another --output"), refused.err());
+        // ... unless --restart asks to score again.
+        String[] restart = java.util.Arrays.copyOf(other, other.length + 1);
+        restart[other.length] = "--restart";
+        CliRun restarted = CliRun.of(restart);
+        assertEquals(0, restarted.exitCode(), restarted.err());
+        assertEquals(400, Files.readAllLines(out.resolve("scores.jsonl")).size());
     }
 }

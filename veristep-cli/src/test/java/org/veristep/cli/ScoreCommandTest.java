@@ -64,7 +64,7 @@ class ScoreCommandTest {
                     "16");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.err().contains("scored 400, resumed 0, failed 0 of 400"), r.err());
-            assertTrue(r.err().contains("retries 0"), r.err());
+            assertTrue(r.err().contains(" 0 retries"), r.err());
             // GET /v1/models first, then one /pooling per trace, each reporting 100 prompt tokens.
             assertTrue(r.err().contains("(401 requests, 0 retries, 40000 prompt + 0 completion tokens)"), r.err());
             assertEquals(400, server.inputs.size());
@@ -113,7 +113,7 @@ class ScoreCommandTest {
             Run r = run(args);
             assertEquals(1, r.code(), r.err());
             assertTrue(r.err().contains("3 traces failed"), r.err());
-            assertTrue(r.err().contains("retries 6"), r.err());
+            assertTrue(r.err().contains(" 6 retries"), r.err());
             List<String> failed = FakeVllm.readLines(dir.resolve("scores.jsonl.failed.jsonl"));
             assertEquals(3, failed.size());
             assertTrue(failed.get(0).contains("HTTP 503: overloaded"), failed.get(0));
