@@ -47,6 +47,7 @@ public final class ClaimFinder {
         final int end;
         String norm;
         boolean percent;
+        boolean money;
         final boolean plain;
         Relation rel;
         /** for SEP: a math delimiter (looked through when checking context) */
@@ -291,11 +292,12 @@ public final class ClaimFinder {
      * Finds every chain in a step.
      *
      * @param text a step's text; never null
-     * @return the chains in text order; each has at least one relation and two non-null sides
+     * @return the chains in text order; each has at least one relation and two non-null sides, or
+     *     one and a label (see {@link Chain})
      */
     public static List<Chain> find(String text) {
         List<Tok> toks = lex(text);
-        rewriteWords(toks);
+        rewriteWords(text, toks);
         return assemble(text, toks);
     }
 
@@ -551,6 +553,7 @@ public final class ClaimFinder {
             while (k < n && Character.isDigit(s.charAt(k))) digits.append(s.charAt(k++));
         }
         String num = digits.length() > 0 && digits.charAt(0) == '.' ? "0" + digits : digits.toString();
+        boolean isMoney = money || (i > 0 && s.charAt(i - 1) == '$');
         Tok t = new Tok(Kind.NUM, i, k, num, plain);
         // percent
         int p = k;
@@ -565,6 +568,7 @@ public final class ClaimFinder {
             t.percent = true;
             k = e;
         }
+        t.money = isMoney;
         out.add(t);
         return k;
     }
@@ -645,7 +649,7 @@ public final class ClaimFinder {
                             .toLowerCase(java.util.Locale.ROOT);
                     if (content.isEmpty() || content.equals("\\$") || content.equals("$")) {
                         // decoration
-                    } else if (content.matches("[a-z][a-z .'/-]*")) {
+                    } else if (content.matches("\\(?[a-z][a-z .'/-]*\\)?")) {
                         int end = close + 1;
                         // a unit's power: \text{cm}^3, \text{m}^{2}
                         if (end + 1 < n && s.charAt(end) == '^') {
@@ -684,10 +688,53 @@ public final class ClaimFinder {
      * turn it into {@code ≈}; single letters next to operators become variables; a word between a
      * number and an operator is a unit.
      */
-    static void rewriteWords(List<Tok> toks) {
+    static void rewriteWords(String text, List<Tok> toks) {
+        // "$15/student", "3 eggs/person/day", "\\$12/\\text{month}": a per-unit, not a division
+        for (int k = 1; k + 1 < toks.size(); k++) {
+            Tok t = toks.get(k);
+            Tok prev = toks.get(k - 1);
+            Tok next = toks.get(k + 1);
+            if (t.kind == Kind.OP
+                    && t.norm.equals("/")
+                    && next.kind == Kind.WORD
+                    && next.start == t.end
+                    && (next.norm.length() > 1 || prev.kind == Kind.WORD || prev.kind == Kind.UNIT)
+                    && !NOT_UNITS.contains(next.norm)
+                    && (prev.kind == Kind.NUM || prev.kind == Kind.WORD || prev.kind == Kind.UNIT)) {
+                if (prev.kind == Kind.WORD) prev.kind = Kind.UNIT;
+                t.kind = Kind.UNIT;
+                next.kind = Kind.UNIT;
+            }
+        }
+        // "7995 (total cookies) - 2595", "6 (by her brother) + 1": an annotation after a number
+        for (int k = 1; k + 2 < toks.size(); k++) {
+            Tok prev = toks.get(k - 1);
+            if (toks.get(k).kind != Kind.LP || !(prev.kind == Kind.NUM || prev.kind == Kind.UNIT)) continue;
+            if (toks.get(k).start == prev.end) continue; // "2(AC)" is a product
+            int j = k + 1;
+            while (j < toks.size()
+                    && (toks.get(j).kind == Kind.WORD || toks.get(j).kind == Kind.UNIT)
+                    && toks.get(j).norm.length() > 1
+                    && !isUpperCase(text, toks.get(j))) {
+                j++;
+            }
+            if (j == k + 1 || j >= toks.size() || toks.get(j).kind != Kind.RP) continue;
+            for (int m = k; m <= j; m++) {
+                toks.get(m).kind = Kind.UNIT;
+                toks.get(m).norm = "#annotation";
+            }
+        }
         for (int k = 0; k < toks.size(); k++) {
             Tok t = toks.get(k);
             if (t.kind != Kind.WORD) continue;
+            if (t.plain
+                    && k > 0
+                    && toks.get(k - 1).end == t.start
+                    && toks.get(k - 1).kind == Kind.NUM
+                    && isUpperCase(text, t)) {
+                t.kind = Kind.VAR; // "68AC": a product with unknown letters
+                continue;
+            }
             Tok prev = k > 0 ? toks.get(k - 1) : null;
             Tok next = k + 1 < toks.size() ? toks.get(k + 1) : null;
             String w = t.norm;
@@ -720,7 +767,10 @@ public final class ClaimFinder {
             } else if (afterOperand
                     && !NOT_UNITS.contains(w)
                     && next != null
-                    && (next.kind == Kind.OP || next.kind == Kind.RP || next.kind == Kind.REL)) {
+                    && (next.kind == Kind.OP
+                            || next.kind == Kind.RP
+                            || next.kind == Kind.REL
+                            || next.kind == Kind.UNIT)) {
                 t.kind = Kind.UNIT;
             } else if (afterOperand && !NOT_UNITS.contains(w) && next != null && next.kind == Kind.WORD) {
                 // two-word unit "square feet" before an operator
@@ -735,6 +785,11 @@ public final class ClaimFinder {
                 }
             }
         }
+    }
+
+    private static boolean isUpperCase(String text, Tok t) {
+        for (int i = t.start; i < t.end; i++) if (!Character.isUpperCase(text.charAt(i))) return false;
+        return true;
     }
 
     /** {@return whether the operand ending at token {@code k} is a fraction: {@code a/b} or \frac{}{}} */
@@ -778,6 +833,8 @@ public final class ClaimFinder {
     static List<Chain> assemble(String text, List<Tok> toks) {
         List<Chain> chains = new ArrayList<>();
         int k = 0;
+        int prevFrom = -1;
+        int prevTo = -1;
         while (k < toks.size()) {
             if (!inSide(toks.get(k)) && toks.get(k).kind != Kind.REL) {
                 k++;
@@ -785,12 +842,29 @@ public final class ClaimFinder {
             }
             int from = k;
             while (k < toks.size() && (inSide(toks.get(k)) || toks.get(k).kind == Kind.REL)) k++;
-            buildChain(text, toks, from, k, chains);
+            // "\[ 9^3 - 8(9)^2 \] \[ = 729 - 648 \]": a display that starts with its relation continues
+            // the expression that ends the display just before it
+            int[] inherited = null;
+            if (toks.get(from).kind == Kind.REL && prevTo >= 0 && prevTo < from) {
+                boolean onlyBreaks = true;
+                for (int j = prevTo; j < from && onlyBreaks; j++) {
+                    Tok t = toks.get(j);
+                    onlyBreaks = t.kind == Kind.SEP && (t.delimiter || t.norm.equals("\n") || t.norm.equals("\\"));
+                }
+                if (onlyBreaks) {
+                    int a = prevFrom;
+                    for (int j = prevFrom; j < prevTo; j++) if (toks.get(j).kind == Kind.REL) a = j + 1;
+                    if (a < prevTo) inherited = new int[] {a, prevTo};
+                }
+            }
+            buildChain(text, toks, from, k, inherited, chains);
+            prevFrom = from;
+            prevTo = k;
         }
         return chains;
     }
 
-    private static void buildChain(String text, List<Tok> toks, int from, int to, List<Chain> chains) {
+    private static void buildChain(String text, List<Tok> toks, int from, int to, int[] inherited, List<Chain> chains) {
         List<Relation> rels = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
         int sideFrom = from;
@@ -803,6 +877,7 @@ public final class ClaimFinder {
         }
         if (rels.isEmpty()) return;
         ranges.add(new int[] {sideFrom, to});
+        if (inherited != null && ranges.get(0)[0] == ranges.get(0)[1]) ranges.set(0, inherited);
         // unbalanced outer parentheses: "(5 + 3 = 8)" -> drop the "(" and ")"
         int[] first = ranges.get(0);
         int[] lastR = ranges.get(ranges.size() - 1);
@@ -848,7 +923,27 @@ public final class ClaimFinder {
         }
         int nonNull = 0;
         for (Side sd : sides) if (sd != null) nonNull++;
-        if (nonNull >= 2) chains.add(new Chain(sides, rels, doubtfulStart, doubtfulEnd));
+        String label = null;
+        if (sides.get(0) == null && from > 0 && toks.get(from).kind == Kind.REL) {
+            int j = from - 1;
+            Tok p = toks.get(j);
+            if (p.kind == Kind.WORD && p.norm.matches("[a-z][a-z .'-]*")) {
+                StringBuilder b = new StringBuilder(p.norm);
+                int words = 1;
+                for (int m = j - 1;
+                        m >= 0
+                                && words < 8
+                                && toks.get(m).kind == Kind.WORD
+                                && toks.get(m).end >= toks.get(m + 1).start - 1;
+                        m--, words++) {
+                    b.insert(0, toks.get(m).norm + " ");
+                }
+                label = b.toString();
+            }
+        }
+        if (nonNull >= 2 || (nonNull == 1 && label != null)) {
+            chains.add(new Chain(sides, rels, doubtfulStart, doubtfulEnd, label));
+        }
     }
 
     private static int balance(List<Tok> toks, int from, int to) {
@@ -872,10 +967,12 @@ public final class ClaimFinder {
     static Side side(String text, List<Tok> toks, int from, int to, boolean beforeRelation) {
         // trailing units ("= 12 pounds") and leading units are not part of the value
         List<String> units = new ArrayList<>();
-        while (from < to && toks.get(from).kind == Kind.UNIT) units.add(toks.get(from++).norm);
+        while (from < to && toks.get(from).kind == Kind.UNIT) {
+            if (!toks.get(from++).norm.startsWith("#")) units.add(toks.get(from - 1).norm);
+        }
         boolean trailingUnit = false;
         while (to > from && toks.get(to - 1).kind == Kind.UNIT) {
-            units.add(toks.get(--to).norm);
+            if (!toks.get(--to).norm.startsWith("#")) units.add(toks.get(to).norm);
             trailingUnit = true;
         }
         if (from >= to) return null;
@@ -895,14 +992,14 @@ public final class ClaimFinder {
             String piece = null;
             switch (t.kind) {
                 case UNIT -> {
-                    units.add(t.norm);
+                    if (!t.norm.startsWith("#") && !t.norm.startsWith("(")) units.add(t.norm);
                     continue;
                 }
                 case NUM -> {
                     if (prev != null && prev.kind == Kind.NUM) return null; // "1. 5" or "3 4": not one expression
                     if (prev != null && prev.kind == Kind.RP && t.plain) return null;
                     operand = true;
-                    if (t.norm.indexOf('.') >= 0) decimals.add(t.norm);
+                    if (possiblyRounded(t)) decimals.add(t.norm);
                     int mixedEnd = t.percent ? -1 : mixedFraction(toks, k + 1, to);
                     if (t.percent) {
                         percent = true;
@@ -954,7 +1051,12 @@ public final class ClaimFinder {
         Tok lastTok = toks.get(to - 1);
         if (firstTok.kind == Kind.OP && !firstTok.norm.equals("-")) return null;
         if (lastTok.kind == Kind.OP && !lastTok.norm.equals("!")) return null;
-        if (lastTok.kind == Kind.FUNC && !lastTok.norm.equals("\\pi")) return null;
+        if (lastTok.kind == Kind.FUNC
+                && !lastTok.norm.equals("\\pi")
+                && !lastTok.norm.equals("\\rfloor")
+                && !lastTok.norm.equals("\\rceil")) {
+            return null;
+        }
         List<String> alternatives = new ArrayList<>();
         for (int r = 1; r < 4; r++) {
             if (((r & 1) != 0 && !percent) || ((r & 2) != 0 && !mixed)) continue;
@@ -969,6 +1071,18 @@ public final class ClaimFinder {
                 decimals,
                 vars,
                 new HashSet<>(units));
+    }
+
+    /**
+     * {@return whether a decimal literal may be a value the writer rounded}: two or more decimals,
+     * not money, not ending in 0 or 5 (0.25, 0.125, 1.50 are exact as written; 3.33, 0.67, 1.414 are
+     * typically rounded)
+     */
+    private static boolean possiblyRounded(Tok t) {
+        int dot = t.norm.indexOf('.');
+        if (dot < 0 || t.money || t.norm.length() - dot - 1 < 2) return false;
+        char last = t.norm.charAt(t.norm.length() - 1);
+        return last != '0' && last != '5';
     }
 
     /**

@@ -91,7 +91,10 @@ public final class StepVerifier {
     public StepCheck verifyStep(String text, Map<String, Value> bindings) {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
-        for (Chain chain : ClaimFinder.find(text)) {
+        Chain prev = null;
+        for (Chain found : ClaimFinder.find(text)) {
+            Chain chain = linkToPrevious(found, prev);
+            prev = found;
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
@@ -140,6 +143,30 @@ public final class StepVerifier {
                     bindings);
             out.add(c);
         }
+    }
+
+    /**
+     * {@return the chain with its empty first side replaced by the previous chain's last side, when
+     * the text links them: a continuation ({@code \[ a = 50 - 15 \] \[ = 35 \]}) or the same label
+     * stated again with a bare number ("Total = 80 + 220 + 23. Total = 323"); else the chain as is}
+     */
+    private static Chain linkToPrevious(Chain chain, Chain prev) {
+        if (prev == null || chain.sides().get(0) != null) return chain;
+        Side last = prev.sides().get(prev.sides().size() - 1);
+        if (last == null || prev.doubtfulEnd() != null) return chain;
+        boolean link = false;
+        if (chain.label() != null
+                && chain.label().equals(prev.label())
+                && chain.sides().size() == 2) {
+            Side only = chain.sides().get(1);
+            link = only != null
+                    && LITERAL.matcher(only.expr()).matches()
+                    && !LITERAL.matcher(last.expr()).matches();
+        }
+        if (!link) return chain;
+        List<Side> sides = new ArrayList<>(chain.sides());
+        sides.set(0, last);
+        return new Chain(sides, chain.relations(), null, chain.doubtfulEnd(), chain.label());
     }
 
     private static boolean isBareVariable(Side s) {

@@ -102,7 +102,7 @@ class StepVerifierTest {
 
     @Test
     void bindingsCarryAcrossStepsWhenAsked() {
-        StepVerifier trace = new StepVerifier(StepVerifier.Scope.TRACE, Duration.ofMillis(100));
+        StepVerifier trace = new StepVerifier(StepVerifier.Scope.TRACE, Duration.ofSeconds(1));
         Trace t = Trace.of(
                 "t",
                 new Problem("p", "?", null),
