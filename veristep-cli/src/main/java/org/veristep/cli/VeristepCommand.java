@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VeristepCommand.Version.class,
         description = "Process supervision for multi-step reasoning: score steps, grade answers, evaluate PRMs.",
-        subcommands = {EvalCommand.class, BenchCommand.class, ScorersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            EvalCommand.class,
+            BenchCommand.class,
+            ExplainCommand.class,
+            ScorersCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class VeristepCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
