@@ -609,7 +609,10 @@ public final class ClaimFinder {
             case "sqrt" -> out.add(new Tok(Kind.FUNC, i, e, "\\sqrt", plain));
             case "pi" -> out.add(new Tok(Kind.FUNC, i, e, "\\pi", plain));
             case "binom", "dbinom", "tbinom" -> out.add(new Tok(Kind.FUNC, i, e, "\\binom", plain));
-            case "lfloor", "rfloor", "lceil", "rceil" -> out.add(new Tok(Kind.FUNC, i, e, "\\" + name, plain));
+            // written as the parser's functions: \lfloor x \rfloor -> floor(x)
+            case "lfloor" -> out.add(new Tok(Kind.LP, i, e, "floor(", plain));
+            case "lceil" -> out.add(new Tok(Kind.LP, i, e, "ceil(", plain));
+            case "rfloor", "rceil" -> out.add(new Tok(Kind.RP, i, e, ")", plain));
             case "approx" -> rel(out, i, e, Relation.APPROX, plain);
             case "le", "leq", "leqslant" -> rel(out, i, e, Relation.LE, plain);
             case "ge", "geq", "geqslant" -> rel(out, i, e, Relation.GE, plain);
@@ -1051,12 +1054,7 @@ public final class ClaimFinder {
         Tok lastTok = toks.get(to - 1);
         if (firstTok.kind == Kind.OP && !firstTok.norm.equals("-")) return null;
         if (lastTok.kind == Kind.OP && !lastTok.norm.equals("!")) return null;
-        if (lastTok.kind == Kind.FUNC
-                && !lastTok.norm.equals("\\pi")
-                && !lastTok.norm.equals("\\rfloor")
-                && !lastTok.norm.equals("\\rceil")) {
-            return null;
-        }
+        if (lastTok.kind == Kind.FUNC && !lastTok.norm.equals("\\pi")) return null;
         List<String> alternatives = new ArrayList<>();
         for (int r = 1; r < 4; r++) {
             if (((r & 1) != 0 && !percent) || ((r & 2) != 0 && !mixed)) continue;
