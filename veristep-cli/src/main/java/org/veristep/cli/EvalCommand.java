@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Evaluate a step scorer on a benchmark (processbench, ...).",
-        subcommands = {})
+        description = "Evaluate a step scorer on a benchmark (processbench, prmbench) or precomputed scores (bon).",
+        subcommands = {EvalProcessBenchCommand.class, EvalPrmBenchCommand.class, EvalBonCommand.class})
 final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;

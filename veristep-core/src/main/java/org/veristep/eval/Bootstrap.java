@@ -57,6 +57,37 @@ public final class Bootstrap {
         return new Interval(quantile(values, alpha), quantile(values, 1 - alpha), level, resamples, seed);
     }
 
+    /**
+     * A stratified percentile interval: each resample draws, independently for every stratum
+     * (e.g. benchmark subset), as many items with replacement as the stratum has, so that a mean
+     * over strata keeps its weighting.
+     *
+     * @param sizes number of items in each stratum, indexed by stratum; each positive
+     * @param metric computes the metric from one resample: for each stratum (indexed like {@code
+     *     sizes}) the item indices drawn, in [0, sizes[s])
+     */
+    public static Interval stratified(
+            int[] sizes, java.util.function.ToDoubleFunction<int[][]> metric, double level, int resamples, long seed) {
+        if (resamples < 1) throw new IllegalArgumentException("resamples must be >= 1, got " + resamples);
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        for (int size : sizes) {
+            if (size < 1) throw new IllegalArgumentException("every stratum needs at least one item");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[resamples];
+        int[][] sample = new int[sizes.length][];
+        for (int s = 0; s < sizes.length; s++) sample[s] = new int[sizes[s]];
+        for (int r = 0; r < resamples; r++) {
+            for (int s = 0; s < sizes.length; s++) {
+                for (int i = 0; i < sizes[s]; i++) sample[s][i] = random.nextInt(sizes[s]);
+            }
+            values[r] = metric.applyAsDouble(sample);
+        }
+        Arrays.sort(values);
+        double alpha = (1 - level) / 2;
+        return new Interval(quantile(values, alpha), quantile(values, 1 - alpha), level, resamples, seed);
+    }
+
     /** Linear-interpolated quantile of sorted values (numpy's default "linear" method). */
     static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);

@@ -208,6 +208,9 @@ public final class MathParser {
      * ({@code \\frac}, a form feed standing for {@code \f}) repaired}
      */
     static String normalize(String in) {
+        if (in.indexOf("{,") >= 0 || in.indexOf("{ ,") >= 0)
+            in = in.replaceAll("(?<=\\d)\\s*\\{\\s*,\\s*\\}\\s*(?=\\d)", "{,}");
+        if (in.contains("quad")) in = in.replaceAll("\\\\(q?quad)(?=[A-Za-z])", "\\\\$1 ");
         StringBuilder b = new StringBuilder(in.length() + 8);
         int n = in.length();
         for (int i = 0; i < n; i++) {
@@ -824,6 +827,16 @@ public final class MathParser {
         }
         if (GREEK.contains(name)) return variableWithSubscript(name);
         if (FUNCTIONS.contains(name)) return function(name);
+        // \fracab, \sqrta: command letters run into one-letter arguments
+        for (String prefix : new String[] {"dfrac", "tfrac", "cfrac", "frac", "sqrt"}) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                pos = nameStart + prefix.length();
+                if (prefix.equals("sqrt")) return new Func("sqrt", List.of(argument()));
+                Expr num = argument();
+                Expr den = argument();
+                return new Binary(Op.DIV, num, den);
+            }
+        }
         pos = start;
         throw error("a known command, found \\" + name);
     }

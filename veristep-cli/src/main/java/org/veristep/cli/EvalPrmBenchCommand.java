@@ -1,0 +1,190 @@
+package org.veristep.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.veristep.DataDir;
+import org.veristep.Veristep;
+import org.veristep.VeristepException;
+import org.veristep.dataset.VeristepJsonl;
+import org.veristep.eval.Bootstrap;
+import org.veristep.eval.prmbench.ClassScore;
+import org.veristep.eval.prmbench.PrmBenchData;
+import org.veristep.eval.prmbench.PrmBenchEval;
+import org.veristep.eval.prmbench.PrmBenchJson;
+import org.veristep.eval.prmbench.PrmBenchResult;
+import org.veristep.score.StepScorer;
+import org.veristep.trace.Provenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code veristep eval prmbench}: PRMScore overall and per error class. */
+@Command(
+        name = "prmbench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate a step scorer on PRMBench (ssmisya/PRMBench): every step of every item is scored;",
+            "a step is judged valid when its score is > the threshold; PRMScore = 0.5*F1(valid) +"
+                    + " 0.5*F1(erroneous) over the pooled steps, overall and per error class.",
+            "Writes DIR/metrics.json and DIR/predictions.jsonl and prints the table."
+        })
+final class EvalPrmBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScorerSpec scorerSpec;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Data directory holding prmbench/*.jsonl (default: $VERISTEP_DATA, else ~/.cache/veristep).")
+    Path dataDir;
+
+    @Option(
+            names = "--input",
+            paramLabel = "FILE|DIR",
+            description = "A PRMBench jsonl file or directory to use instead of DATA_DIR/prmbench.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path output;
+
+    @Option(
+            names = "--threshold",
+            defaultValue = "0.5",
+            paramLabel = "T",
+            description = "A step is valid when its score is > T (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(
+            names = "--batch-size",
+            defaultValue = "64",
+            paramLabel = "N",
+            description = "Traces per scorer call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "" + Bootstrap.DEFAULT_SEED,
+            paramLabel = "S",
+            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--resamples",
+            defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
+            paramLabel = "R",
+            description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--json", description = "Print the metrics as JSON instead of the table.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress display on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Instant start = Instant.now();
+        Path source = input != null ? input : DataDir.resolve(dataDir).resolve("prmbench");
+        if (!Files.exists(source)) {
+            throw new VeristepException.NonRetriable("no PRMBench data at " + source
+                    + "; pass --data-dir DIR (a directory with prmbench/*.jsonl) or --input FILE");
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new VeristepException.NonRetriable("--threshold must be in [0, 1], got " + threshold);
+        }
+        PrmBenchData.Loaded data = PrmBenchData.read(source);
+        Path dir = EvalFiles.prepare(output);
+        Map<String, String> params = new TreeMap<>();
+        params.put("benchmark", "prmbench");
+        params.put("input", source.toAbsolutePath().toString());
+        params.put("threshold", Double.toString(threshold));
+        params.put("batch_size", Integer.toString(batchSize));
+        params.put("resamples", Integer.toString(resamples));
+        scorerSpec.options().values().forEach((k, v) -> params.put("scorer." + k, v));
+        Provenance provenance = new Provenance(
+                Veristep.version(), scorerSpec.scorer, scorerSpec.model, scorerSpec.endpoint, params, seed, start);
+        ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
+        PrmBenchResult result;
+        int[] done = {0};
+        try (StepScorer scorer = scorerSpec.create();
+                Progress progress = new Progress("prmbench", data.items().size(), quiet);
+                EvalFiles.Jsonl predictions = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
+            result = PrmBenchEval.evaluate(
+                    data.items(),
+                    data.duplicatesSkipped(),
+                    scorer,
+                    threshold,
+                    batchSize,
+                    resamples,
+                    seed,
+                    o -> predictions.write(PrmBenchJson.prediction(o, threshold)),
+                    n -> {
+                        progress.advance(n - done[0]);
+                        done[0] = n;
+                    });
+        }
+        ObjectNode metrics = PrmBenchJson.metrics(result);
+        metrics.set("provenance", provenanceJson);
+        ObjectNode files = metrics.putObject("files");
+        files.put("predictions", "predictions.jsonl");
+        files.put("inputs", data.files().size());
+        EvalFiles.writeJson(dir.resolve("metrics.json"), metrics);
+        if (result.failed() > 0) {
+            err.println("veristep: " + result.failed() + " item(s) could not be scored; see 'error' in "
+                    + dir.resolve("predictions.jsonl"));
+        }
+        if (result.outOfRangeErrorSteps() > 0 && !quiet) {
+            err.println("note: " + result.outOfRangeErrorSteps()
+                    + " error_steps entries lie outside their item's steps and are ignored, as in the reference");
+        }
+        if (json) out.println(EvalFiles.pretty(metrics));
+        else printTable(out, result);
+        out.flush();
+        return 0;
+    }
+
+    private void printTable(PrintWriter out, PrmBenchResult r) {
+        out.printf(
+                "PRMBench  scorer=%s  threshold=%s (valid iff score > T)  items=%d  failed=%d%n",
+                scorerSpec.scorer, r.threshold(), r.items(), r.failed());
+        out.printf("%-22s %6s %8s %8s %8s %17s %8s%n", "class", "items", "F1+", "F1-", "PRMScore", "95% CI", "steps");
+        for (ClassScore c : r.classes()) row(out, c);
+        row(out, r.overall());
+        for (PrmBenchResult.Category c : r.categoryScores()) {
+            out.printf(
+                    "%-22s %6s %8s %8s %8.1f   (mean of %s)%n",
+                    "avg " + c.name(), "", "", "", 100 * c.prmScore(), String.join(", ", c.classes()));
+        }
+        out.println("F1+ = F1 of valid steps, F1- = F1 of erroneous steps; multi_solutions' PRMScore is F1+ alone.");
+    }
+
+    private static void row(PrintWriter out, ClassScore c) {
+        String ci = c.ci() == null ? "-" : String.format("[%.1f, %.1f]", 100 * c.ci().low(), 100 * c.ci().high());
+        out.printf(
+                "%-22s %6d %8s %8s %8.1f %17s %8d%n",
+                c.classification(),
+                c.items(),
+                pct(c.confusion().f1Positive()),
+                pct(c.confusion().f1Negative()),
+                100 * c.prmScore(),
+                ci,
+                c.confusion().steps());
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.1f", 100 * v);
+    }
+}
