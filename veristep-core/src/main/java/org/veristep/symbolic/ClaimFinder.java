@@ -311,6 +311,7 @@ public final class ClaimFinder {
         String close = null; // closing delimiter of the current math region
         boolean calc = false; // inside <<...>>
         boolean money = false;
+        boolean dollarMath = dollarMath(s);
         while (i < n) {
             char c = s.charAt(i);
             boolean plain = !math;
@@ -349,7 +350,7 @@ public final class ClaimFinder {
                     continue;
                 }
                 if (c == '$') {
-                    if (i + 1 < n && (Character.isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '.')) {
+                    if (!dollarMath && i + 1 < n && (Character.isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '.')) {
                         money = true;
                         i++;
                         continue;
@@ -472,6 +473,20 @@ public final class ClaimFinder {
         return out;
     }
 
+    /**
+     * {@return whether the text writes math between dollar signs}: a {@code $} directly before a
+     * LaTeX command or a letter ({@code $\\frac}, {@code $x$}); then every {@code $} is a delimiter
+     * (such texts write money as {@code \\$}); otherwise {@code $} before a digit is money
+     */
+    private static boolean dollarMath(String s) {
+        for (int i = s.indexOf('$'); i >= 0 && i + 1 < s.length(); i = s.indexOf('$', i + 1)) {
+            if (i > 0 && s.charAt(i - 1) == '\\') continue;
+            char c = s.charAt(i + 1);
+            if (c == '\\' || Character.isLetter(c) || c == '$') return true;
+        }
+        return false;
+    }
+
     private static boolean atLineStart(String s, int i) {
         for (int k = i - 1; k >= 0; k--) {
             char c = s.charAt(k);
@@ -578,6 +593,7 @@ public final class ClaimFinder {
         if (s.startsWith(",", k)) return k + 1;
         if (s.startsWith("{,}", k)) return k + 3;
         if (s.startsWith("\\,", k)) return k + 2;
+        if (s.startsWith(",\\!", k)) return k + 3;
         return -1;
     }
 
@@ -788,6 +804,11 @@ public final class ClaimFinder {
                 }
             }
         }
+    }
+
+    private static boolean noSpace(String text, int from, int to) {
+        for (int i = from; i < to; i++) if (Character.isWhitespace(text.charAt(i))) return false;
+        return true;
     }
 
     private static boolean isUpperCase(String text, Tok t) {
@@ -1031,7 +1052,8 @@ public final class ClaimFinder {
                 }
                 case FUNC -> {
                     if (t.norm.equals("\\pi")) operand = true;
-                    piece = t.norm + " ";
+                    // "\pi r" must not become "\pir"; "\sqrt[3]" must stay glued
+                    piece = t.norm.equals("\\pi") ? t.norm + " " : t.norm;
                 }
                 case LP -> {
                     depth++;
@@ -1133,6 +1155,10 @@ public final class ClaimFinder {
         Tok p = toks.get(j);
         switch (p.kind) {
             case WORD, UNIT -> {
+                if (j > 0 && (toks.get(j - 1).kind == Kind.NUM || toks.get(j - 1).kind == Kind.RP)) {
+                    // "6 \\mbox{ feet}^2 \\frac{144}{1} = 864": a quantity multiplies the side
+                    return "after the quantity '" + text.substring(toks.get(j - 1).start, p.end) + "'";
+                }
                 String w = p.norm;
                 String lastWord = w.substring(w.lastIndexOf(' ') + 1);
                 if (STOP_BEFORE.contains(lastWord)) return "after the word '" + lastWord + "'";
@@ -1144,7 +1170,7 @@ public final class ClaimFinder {
                     if (j > 0
                             && toks.get(j - 1).end == p.start
                             && toks.get(j - 1).kind == Kind.NUM
-                            && p.end == first.start) {
+                            && noSpace(text, p.end, first.start)) {
                         return "after '" + text.substring(toks.get(j - 1).start, p.end) + "'";
                     }
                     if (p.norm.equals(".")

@@ -59,7 +59,7 @@ class ClaimFinderTest {
                 "5*3",
                 ClaimFinder.find("that is 5 times 3 = 15").get(0).sides().get(0).expr());
         assertEquals(
-                "\\frac {1}{3}*18",
+                "\\frac{1}{3}*18",
                 ClaimFinder.find("\\(\\frac{1}{3} \\text{ of } 18 = 6\\)")
                         .get(0)
                         .sides()
