@@ -440,9 +440,35 @@ public final class StepVerifier {
      * {@return a reason when the text around a claim says something does not hold ("... = 61. This
      * does not work", "0 = -44, a contradiction"): writers show false equations on purpose}
      */
+    private static boolean sentenceEnd(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\n') return true;
+        return (c == '.' || c == '?' || c == '!' || c == ';')
+                && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    }
+
     private static String negationNearby(String text, int start, int end) {
-        int from = Math.max(0, start - 120);
+        // the claim's sentence and the next one ("... = -1. This is not correct.")
+        int from = Math.max(0, start - 200);
+        for (int i = start - 1; i > from; i--) {
+            if (sentenceEnd(text, i)) {
+                from = i + 1;
+                break;
+            }
+        }
         int to = Math.min(text.length(), end + 250);
+        int ends = 0;
+        boolean words = true; // a break counts only after some prose (not after a bare display)
+        for (int i = end; i < to; i++) {
+            if (Character.isLetter(text.charAt(i)) && (i == 0 || text.charAt(i - 1) != '\\')) words = true;
+            if (sentenceEnd(text, i) && words) {
+                words = false;
+                if (++ends == 2) {
+                    to = i + 1;
+                    break;
+                }
+            }
+        }
         java.util.regex.Matcher m = NEGATION.matcher(text).region(from, to);
         return m.find()
                 ? "the text around it says '" + m.group() + "': a false equation may be shown on purpose"
