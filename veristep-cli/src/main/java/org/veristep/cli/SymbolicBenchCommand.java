@@ -79,6 +79,14 @@ final class SymbolicBenchCommand implements java.util.concurrent.Callable<Intege
                     refuted);
         }
         Arrays.sort(rates);
+        List<String> jit = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xint"))
+                .toList();
+        if (!jit.isEmpty()) {
+            out.println(
+                    "note: JVM run with " + String.join(" ", jit)
+                            + " (bin/veristep's default for fast start-up); VERISTEP_JAVA_OPTS=-XX:+UseSerialGC gives the full JIT");
+        }
         out.printf(
                 Locale.ROOT,
                 "symbolic verifier, 1 thread: median %.0f steps/s (min %.0f, max %.0f) over %d passes%n",
