@@ -48,6 +48,9 @@ public final class ClaimFinder {
         String norm;
         boolean percent;
         boolean money;
+        /** for VAR: the name has a subscript, written {@code x_{...}} in the expression */
+        boolean sub;
+
         final boolean plain;
         Relation rel;
         /** for SEP: a math delimiter (looked through when checking context) */
@@ -398,6 +401,11 @@ public final class ClaimFinder {
                 i = command(s, i, out, plain);
                 continue;
             }
+            if (c == '\u03c0') {
+                out.add(new Tok(Kind.FUNC, i, i + 1, "\\pi", plain));
+                i++;
+                continue;
+            }
             if (Character.isLetter(c)) {
                 if (mathLike && !calc) {
                     int e = i + 1;
@@ -405,11 +413,18 @@ public final class ClaimFinder {
                     if (e < n && s.charAt(e) == '_') {
                         int[] sub = subscript(s, e + 1);
                         if (sub != null) {
-                            name = name + "_" + s.substring(sub[0], sub[1]).replaceAll("[{}\\s]", "");
+                            // the parser names a_{37} "a_37"; a_{k-1} is written a_{km1} so it stays one name
+                            String content = s.substring(sub[0], sub[1])
+                                    .replace("+", "p")
+                                    .replace("-", "m")
+                                    .replaceAll("[^A-Za-z0-9]", "");
+                            name = name + "_" + content;
                             e = sub[2];
                         }
                     }
-                    out.add(new Tok(Kind.VAR, i, e, name, false));
+                    Tok v = new Tok(Kind.VAR, i, e, name, false);
+                    v.sub = name.indexOf('_') > 0;
+                    out.add(v);
                     i = e;
                 } else {
                     int e = i;
@@ -1048,7 +1063,9 @@ public final class ClaimFinder {
                     operand = true;
                     vars.add(t.norm);
                     // keep variables apart from what precedes them: "2x" -> "2 x"
-                    piece = " " + t.norm + " ";
+                    int us = t.norm.indexOf('_');
+                    piece = " " + (t.sub ? t.norm.substring(0, us) + "_{" + t.norm.substring(us + 1) + "}" : t.norm)
+                            + " ";
                 }
                 case FUNC -> {
                     if (t.norm.equals("\\pi")) operand = true;

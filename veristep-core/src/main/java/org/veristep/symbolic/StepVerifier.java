@@ -129,6 +129,14 @@ public final class StepVerifier {
             if (i == chain.relations().size() - 1 && chain.doubtfulEnd() != null) {
                 doubt = "right side may be cut short: " + chain.doubtfulEnd();
             }
+            // a rewriting between expressions in the same variables: verified when it is an identity
+            Claim id = !mixedChain && rel == Relation.EQ && doubt == null && values[i] == null && values[i + 1] == null
+                    ? identity(text, l, r, eval)
+                    : null;
+            if (id != null) {
+                out.add(id);
+                continue;
+            }
             Claim c = check(
                     text,
                     l,
@@ -167,6 +175,84 @@ public final class StepVerifier {
         List<Side> sides = new ArrayList<>(chain.sides());
         sides.set(0, last);
         return new Chain(sides, chain.relations(), null, chain.doubtfulEnd(), chain.label());
+    }
+
+    private static final long[] NUMERATORS = {7, 11, 13, 17, 19, 23, 29, 31};
+    private static final long[] DENOMINATORS = {3, 5, 2, 7, 4};
+    private static final Set<String> NOT_FREE = Set.of("i", "e");
+    private static final Set<String> FUNCTION_LETTERS = Set.of("f", "g", "h", "F", "G", "H", "P", "Q", "p", "q");
+
+    /**
+     * Checks a link {@code b = c} whose two sides use the same variables as an identity: both sides
+     * are evaluated exactly at three fixed rational points. Equal at every point: true (the caller
+     * records it as verified). Unequal at a point: unchecked, never false (see the comment below).
+     *
+     * @return the claim, or null when the link is not of this kind (left to {@link #check})
+     */
+    private static Claim identity(String text, Side l, Side r, SideEvaluator eval) {
+        Set<String> vars = l.variables();
+        if (vars.isEmpty() || !vars.equals(r.variables())) return null;
+        if (!l.decimals().isEmpty() || !r.decimals().isEmpty() || l.hasPercent() || r.hasPercent()) return null;
+        if (!l.alternatives().isEmpty() || !r.alternatives().isEmpty()) return null;
+        for (String v : vars) {
+            if (NOT_FREE.contains(v)) return null;
+            if (FUNCTION_LETTERS.contains(v) && (applied(l.expr(), v) || applied(r.expr(), v))) return null;
+        }
+        for (String e : List.of(l.expr(), r.expr())) {
+            if (e.contains("floor(") || e.contains("ceil(") || e.contains("|")) return null;
+        }
+        List<String> names = new ArrayList<>(new java.util.TreeSet<>(vars));
+        int evaluated = 0;
+        String mismatch = null;
+        Value lv0 = null;
+        Value rv0 = null;
+        for (int t = 0; t < 3; t++) {
+            Map<String, Value> at = new HashMap<>();
+            StringBuilder where = new StringBuilder();
+            for (int j = 0; j < names.size(); j++) {
+                BigRational q = BigRational.of(
+                        NUMERATORS[(j + 3 * t) % NUMERATORS.length], DENOMINATORS[(j + t) % DENOMINATORS.length]);
+                at.put(names.get(j), Value.of(q));
+                where.append(j == 0 ? "" : ", ")
+                        .append(names.get(j))
+                        .append(" = ")
+                        .append(show(Value.of(q)));
+            }
+            Value a = eval.value(l.expr(), at);
+            Value b = eval.value(r.expr(), at);
+            if (a == null || b == null) continue;
+            evaluated++;
+            if (compare(a, b) != 0 && mismatch == null) {
+                mismatch =
+                        "not an identity: at " + where + " the left side is " + show(a) + ", the right side " + show(b);
+                lv0 = a;
+                rv0 = b;
+            }
+        }
+        if (evaluated < 2) return null;
+        String lt = l.text(text);
+        String rt = r.text(text);
+        if (mismatch == null) {
+            return claim(l, Relation.EQ, r, lt, rt, Claim.Status.TRUE, null, null, "identity: equal at three points");
+        }
+        // Never refuted: on ProcessBench, links that are not identities in correct steps are mostly
+        // substitutions of facts stated elsewhere (ab = 2, pqr = 48) or solving sequences; refuting
+        // them raised false alarms above 0.1% for almost no gain in recall (measured, see the note).
+        return claim(
+                l,
+                Relation.EQ,
+                r,
+                lt,
+                rt,
+                Claim.Status.UNCHECKED,
+                lv0,
+                rv0,
+                mismatch + " (a substitution or an equation may be meant)");
+    }
+
+    /** {@return whether {@code v} is applied as a function in {@code expr}: "f (2)", "g (x)"} */
+    private static boolean applied(String expr, String v) {
+        return expr.contains(" " + v + " (") || expr.startsWith(v + " (");
     }
 
     private static boolean isBareVariable(Side s) {

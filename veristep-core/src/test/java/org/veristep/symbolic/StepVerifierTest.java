@@ -133,4 +133,23 @@ class StepVerifierTest {
         assertEquals("5/2", f.leftValue());
         assertEquals("12/5", f.rightValue());
     }
+
+    @Test
+    void identitiesAreVerifiedButNeverRefuted() {
+        StepCheck c = verifier.verifyStep("\\[ (x+1)^2 = x^2 + 2x + 1 = x^2 + 3x \\]", new HashMap<>());
+        assertEquals(Verdict.VERIFIED, c.verdict());
+        assertEquals(Claim.Status.TRUE, c.claims().get(0).status());
+        // x^2 + 2x + 1 - (x^2 + 3x) = 1 - x, which is -4/3 at x = 7/3 (100/9 vs 112/9)
+        assertEquals(Claim.Status.UNCHECKED, c.claims().get(1).status());
+        assertEquals("100/9", c.claims().get(1).leftValue());
+        assertEquals("112/9", c.claims().get(1).rightValue());
+    }
+
+    @Test
+    void unicodePiIsTheConstant() {
+        // ProcessBench math-262 step 0 (its first error): pi * 36 * 12 is 432 pi
+        StepCheck c = verifier.verifyStep("Volume = πr^2h = π(6)^2(12) = 216π cubic inches.", new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("π(6)^2(12)", c.firstFalse().left());
+    }
 }
