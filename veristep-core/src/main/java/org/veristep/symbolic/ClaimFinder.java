@@ -319,14 +319,18 @@ public final class ClaimFinder {
             char c = s.charAt(i);
             boolean plain = !math;
             // closing delimiters
-            if (math && close != null && s.startsWith(close, i) && !(close.equals("$") && s.startsWith("$$", i))) {
+            if (math
+                    && close != null
+                    && c == close.charAt(0)
+                    && s.startsWith(close, i)
+                    && !(close.equals("$") && s.startsWith("$$", i))) {
                 sep(out, i, i + close.length(), close, true);
                 i += close.length();
                 math = false;
                 close = null;
                 continue;
             }
-            if (calc && s.startsWith(">>", i)) {
+            if (calc && c == '>' && s.startsWith(">>", i)) {
                 sep(out, i, i + 2, ">>", true);
                 i += 2;
                 calc = false;
@@ -337,7 +341,7 @@ public final class ClaimFinder {
                 i++;
                 continue;
             }
-            if (!math && !calc) {
+            if (!math && !calc && (c == '\\' || c == '$' || c == '<')) {
                 if (s.startsWith("\\(", i) || s.startsWith("\\[", i)) {
                     sep(out, i, i + 2, s.substring(i, i + 2), true);
                     math = true;
