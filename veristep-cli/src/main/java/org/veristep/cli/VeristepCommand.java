@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Process supervision for multi-step reasoning: score steps, grade answers, evaluate PRMs.",
         subcommands = {
             EvalCommand.class,
+            GradeCommand.class,
             BenchCommand.class,
             ExplainCommand.class,
             ScorersCommand.class,

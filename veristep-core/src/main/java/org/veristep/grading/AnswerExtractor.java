@@ -35,12 +35,23 @@ public final class AnswerExtractor {
     private static final Pattern NUMBER = Pattern.compile(
             "\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|(?<![A-Za-z\\d.,])[-−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:[.,]\\d+)?(?:\\s*/\\s*\\d+(?:\\.\\d+)?)?\\s*(?:\\\\?%)?");
     private static final Pattern CHOICE = Pattern.compile("(?<![A-Za-z])\\(?([A-E])\\)?(?![A-Za-z])");
-    private static final Pattern TEXT_BLOCK = Pattern.compile(
-            "\\\\(?:text|textbf|textit|textrm|mbox|mathrm|mathbf|textnormal|operatorname|begin|end)\\s*\\{[^{}]*\\}");
+    private static final java.util.Set<String> TEXT_COMMANDS = java.util.Set.of(
+            "text",
+            "textbf",
+            "textit",
+            "textrm",
+            "mbox",
+            "mathrm",
+            "mathbf",
+            "textnormal",
+            "operatorname",
+            "begin",
+            "end");
+    private static final java.util.Set<String> NOT_WORDS =
+            java.util.Set.of("and", "sqrt", "infinity", "inf", "pi", "frac", "sin", "cos", "tan", "log", "abs", "exp");
     private static final Pattern TAIL = Pattern.compile("(?i)(?:\\bis\\b|\\bare\\b|\\best\\b|\\bequals\\b|=|是|为)");
     private static final Pattern GOLD_CHOICE =
             Pattern.compile("^\\(?([A-E])\\)?(?:$|[.)]|\\s+\\(?[A-Za-z\\u00c0-\\u024f])");
-    private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{3,}");
 
     private AnswerExtractor() {}
 
@@ -64,11 +75,20 @@ public final class AnswerExtractor {
      * @param gold true for a gold answer: the whole text is a candidate even when it has words
      */
     public static List<Extraction.Found> candidates(String text, boolean gold) {
+        return candidates(text, gold, true);
+    }
+
+    /**
+     * As {@link #candidates(String, boolean)}; without {@code fallbacks} only the boxes, the marker
+     * and the whole text are looked at (the cheap and usual case).
+     */
+    static List<Extraction.Found> candidates(String text, boolean gold, boolean fallbacks) {
         List<Extraction.Found> out = new ArrayList<>(4);
         int[] boxEnd = {-1};
         String boxed = boxes(text, boxEnd);
         int[] markerEnd = {-1};
-        String marked = marker(text, markerEnd);
+        // a marker before the last box matters only when the box does not parse (the fallback stage)
+        String marked = marker(text, boxed != null && !fallbacks ? boxEnd[0] : 0, markerEnd);
         // the later of the last box and the last answer marker wins
         if (boxed != null && (marked == null || boxEnd[0] >= markerEnd[0])) {
             add(out, boxed, boxed.contains("\u0000") ? "boxes" : "boxed");
@@ -77,7 +97,8 @@ public final class AnswerExtractor {
             add(out, marked, "answer marker");
             if (boxed != null) add(out, boxed, boxed.contains("\u0000") ? "boxes" : "boxed");
         }
-        if (gold || !hasWords(text)) add(out, text, "whole");
+        if (gold || (text.length() < 2_000 && !hasWords(text)) || isShortPhrase(text)) add(out, text, "whole");
+        if (!fallbacks) return out;
         int[] segmentAt = {-1};
         String segment = lastMathSegment(text, segmentAt);
         int[] numberAt = {-1};
@@ -101,25 +122,92 @@ public final class AnswerExtractor {
 
     /** {@return whether the text has a word of 3+ letters outside LaTeX command names and \text{}} */
     static boolean hasWords(String text) {
-        Matcher m = WORD.matcher(TEXT_BLOCK.matcher(text).replaceAll(" "));
-        while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT);
-            if (!w.equals("and")
-                    && !w.equals("sqrt")
-                    && !w.equals("infinity")
-                    && !w.equals("inf")
-                    && !w.equals("pi")
-                    && !w.equals("frac")
-                    && !w.equals("sin")
-                    && !w.equals("cos")
-                    && !w.equals("tan")
-                    && !w.equals("log")
-                    && !w.equals("abs")
-                    && !w.equals("exp")) {
-                return true;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                int e = i + 1;
+                while (e < n && isLetter(text.charAt(e))) e++;
+                int b = e;
+                while (b < n && text.charAt(b) == ' ') b++;
+                if (b < n && text.charAt(b) == '{' && TEXT_COMMANDS.contains(text.substring(i + 1, e))) {
+                    int close = text.indexOf('}', b);
+                    e = close < 0 ? n : close + 1;
+                }
+                i = Math.max(e, i + 1);
+                continue;
             }
+            if (!isLetter(c)) {
+                // letters of other scripts (not Greek, which is math) are prose
+                if (c > 127 && Character.isLetter(c) && !(c >= 0x370 && c <= 0x3ff)) return true;
+                i++;
+                continue;
+            }
+            int e = i;
+            boolean twoLower = false;
+            while (e < n && isLetter(text.charAt(e))) {
+                if (e > i && Character.isLowerCase(text.charAt(e)) && Character.isLowerCase(text.charAt(e - 1)))
+                    twoLower = true;
+                e++;
+            }
+            if (e - i >= 3
+                    && twoLower
+                    && !NOT_WORDS.contains(text.substring(i, e).toLowerCase(Locale.ROOT))) return true;
+            i = e;
         }
         return false;
+    }
+
+    /** {@return whether the text is at most two words and 40 chars ("odd", "28 percent", "Evelyn")} */
+    private static boolean isShortPhrase(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 40 || t.split("\\s+").length > 2) return false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c > 127 && Character.isLetter(c) && !(c >= 0x370 && c <= 0x3ff)) return false;
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * {@return the end of the last answer marker in the text, or -1}: keywords are found by a
+     * case-insensitive {@code lastIndexOf}, then the marker pattern is matched only there
+     */
+    static int lastMarkerEnd(String text) {
+        return lastMarkerEnd(text, 0);
+    }
+
+    /** As {@link #lastMarkerEnd(String)} for markers starting at or after {@code from}. */
+    static int lastMarkerEnd(String text, int from) {
+        int n = text.length();
+        for (int i = n - 2; i >= from; i--) {
+            char c = text.charAt(i);
+            boolean hit =
+                    switch (c) {
+                        case 'a', 'A' ->
+                            i + 6 <= n
+                                    && (text.charAt(i + 1) | 0x20) == 'n'
+                                    && text.regionMatches(true, i, "answer", 0, 6);
+                        case 'r', 'R' ->
+                            i + 7 <= n
+                                    && (text.charAt(i + 1) == 'é' || (text.charAt(i + 1) | 0x20) == 'e')
+                                    && (text.regionMatches(true, i, "réponse", 0, 7)
+                                            || text.regionMatches(true, i, "reponse", 0, 7));
+                        case '答' -> text.startsWith("答案", i);
+                        case '#' -> text.startsWith("####", i);
+                        default -> false;
+                    };
+            if (!hit) continue;
+            Matcher m = MARKER.matcher(text);
+            m.region(Math.max(0, i - 6), n);
+            if (m.find() && m.start() <= i) return m.end();
+        }
+        return -1;
     }
 
     // ------------------------------------------------------------------ boxes
@@ -182,11 +270,31 @@ public final class AnswerExtractor {
     private static final Pattern GAP_NOISE =
             Pattern.compile("\\\\(?:quad|qquad|text|mbox|textbf|textrm)|\\\\[()\\[\\],;!]|[${}$.,;:\\s]|\\\\\\\\");
 
+    /**
+     * {@return whether the text between two boxes only joins them}: nothing but punctuation and
+     * spacing, or at most four words among which a connective ("and", "or", "et", "und", "和", "或")
+     */
     private static boolean isConnective(String gap) {
         if (gap.length() > 60) return false;
         String words = GAP_NOISE.matcher(gap).replaceAll(" ").strip();
         if (words.isEmpty()) return true;
-        return words.split("\\s+").length <= 4;
+        String[] w = java.util.Arrays.stream(words.split("\\s+"))
+                .filter(x -> x.codePoints().anyMatch(Character::isLetterOrDigit))
+                .toArray(String[]::new);
+        if (w.length == 0) return true;
+        if (w.length > 4) return false;
+        for (String x : w) {
+            String l = x.toLowerCase(Locale.ROOT);
+            if (l.equals("and")
+                    || l.equals("or")
+                    || l.equals("et")
+                    || l.equals("und")
+                    || l.equals("和")
+                    || l.equals("或")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ markers
@@ -197,9 +305,12 @@ public final class AnswerExtractor {
 
     /** As {@link #marker(String)}; stores the end of the marker in {@code at[0]}. */
     static String marker(String text, int[] at) {
-        Matcher m = MARKER.matcher(text);
-        int end = -1;
-        while (m.find()) end = m.end();
+        return marker(text, 0, at);
+    }
+
+    /** As {@link #marker(String, int[])} for markers starting at or after {@code from}. */
+    static String marker(String text, int from, int[] at) {
+        int end = lastMarkerEnd(text, from);
         if (end < 0) return null;
         at[0] = end;
         String rest = text.substring(end);
@@ -250,21 +361,31 @@ public final class AnswerExtractor {
 
     /** {@return the content of the math segment the text starts with, or null} */
     private static String leadingMath(String s) {
-        if (s.startsWith("$$")) {
-            int e = s.indexOf("$$", 2);
-            return e < 0 ? null : s.substring(2, e);
+        return leadingMath(s, 0);
+    }
+
+    /**
+     * {@return the content of the math segment starting at {@code i}, or null}: {@code $$..$$} and
+     * {@code \[..\]} may span lines, {@code $..$} and {@code \(..\)} may not
+     */
+    private static String leadingMath(String s, int i) {
+        if (s.startsWith("$$", i)) {
+            int e = s.indexOf("$$", i + 2);
+            return e < 0 ? null : s.substring(i + 2, e);
         }
-        if (s.startsWith("\\[")) {
-            int e = s.indexOf("\\]", 2);
-            return e < 0 ? null : s.substring(2, e);
+        if (s.startsWith("\\[", i)) {
+            int e = s.indexOf("\\]", i + 2);
+            return e < 0 ? null : s.substring(i + 2, e);
         }
-        if (s.startsWith("$")) {
-            int e = s.indexOf('$', 1);
-            return e < 0 || s.substring(1, e).indexOf('\n') >= 0 ? null : s.substring(1, e);
+        if (s.startsWith("$", i)) {
+            int e = s.indexOf('$', i + 1);
+            int nl = s.indexOf('\n', i + 1);
+            return e < 0 || (nl >= 0 && nl < e) ? null : s.substring(i + 1, e);
         }
-        if (s.startsWith("\\(")) {
-            int e = s.indexOf("\\)", 2);
-            return e < 0 || s.substring(2, e).indexOf('\n') >= 0 ? null : s.substring(2, e);
+        if (s.startsWith("\\(", i)) {
+            int e = s.indexOf("\\)", i + 2);
+            int nl = s.indexOf('\n', i + 2);
+            return e < 0 || (nl >= 0 && nl < e) ? null : s.substring(i + 2, e);
         }
         return null;
     }
@@ -278,7 +399,7 @@ public final class AnswerExtractor {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '$' || (c == '\\' && i + 1 < n && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '['))) {
-                String seg = leadingMath(text.substring(i, Math.min(n, i + 20_000)));
+                String seg = leadingMath(text, i);
                 if (seg != null) {
                     int len = seg.length() + (text.startsWith("$$", i) || c == '\\' ? 4 : 2);
                     if (!seg.isBlank()) {
@@ -310,9 +431,13 @@ public final class AnswerExtractor {
 
     /** {@return the choice letter A-E a gold answer names ("(B)", "B", "\text{(B)}", "B Alina"), or null} */
     public static Character goldChoice(String gold) {
-        List<Extraction.Found> c = candidates(gold, true);
+        List<Extraction.Found> c = candidates(gold, true, false);
         if (c.isEmpty()) return null;
-        Matcher m = GOLD_CHOICE.matcher(stripDecoration(c.getFirst().answer()));
+        String g = c.getFirst().answer().strip();
+        if (g.isEmpty() || g.length() > 200) return null;
+        char first = g.charAt(0);
+        if (first != '(' && first != '$' && first != '\\' && (first < 'A' || first > 'E')) return null;
+        Matcher m = GOLD_CHOICE.matcher(stripDecoration(g));
         return m.find() ? m.group(1).charAt(0) : null;
     }
 
@@ -327,9 +452,7 @@ public final class AnswerExtractor {
             Matcher m = CHOICE.matcher(stripDecoration(boxed.replace('\u0000', ' ')));
             if (m.find()) return m.group(1).charAt(0);
         }
-        Matcher mk = MARKER.matcher(solution);
-        int end = -1;
-        while (mk.find()) end = mk.end();
+        int end = lastMarkerEnd(solution);
         if (end >= 0) {
             Matcher m = CHOICE.matcher(stripDecoration(solution.substring(end)));
             if (m.find()) return m.group(1).charAt(0);

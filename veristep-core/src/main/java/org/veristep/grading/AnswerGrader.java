@@ -75,7 +75,8 @@ public final class AnswerGrader {
 
     /**
      * {@return the grade of {@code predictionOrSolution} against {@code gold}} with this grader's
-     * options. Never throws for any input strings (null is rejected).
+     * options. Never throws for any input strings (null is rejected): an unexpected failure inside
+     * the grader is reported as {@link Outcome.Undecided} with the reason "internal error: ...".
      */
     public Grade check(String gold, String predictionOrSolution) {
         Objects.requireNonNull(gold, "gold");
@@ -113,9 +114,28 @@ public final class AnswerGrader {
                                 null,
                                 null);
             }
-            List<Extraction.Found> goldCandidates = AnswerExtractor.candidates(gold, true);
+            List<Extraction.Found> goldCandidates = AnswerExtractor.candidates(gold, true, false);
             Parsed pg = parseFirst(goldCandidates, budget);
-            List<Extraction.Found> predCandidates = AnswerExtractor.candidates(predictionOrSolution, false);
+            if (pg == null) {
+                goldCandidates = AnswerExtractor.candidates(gold, true, true);
+                pg = parseFirst(goldCandidates, budget);
+            }
+            List<Extraction.Found> predCandidates = AnswerExtractor.candidates(predictionOrSolution, false, false);
+            Parsed pp = parseFirst(predCandidates, budget);
+            if (pp == null) {
+                predCandidates = AnswerExtractor.candidates(predictionOrSolution, false, true);
+                pp = parseFirst(predCandidates, budget);
+            }
+            if (predCandidates.isEmpty()
+                    && squash(AnswerText.clean(gold)).equals(squash(AnswerText.clean(predictionOrSolution)))) {
+                return new Grade(
+                        Outcome.EQUIVALENT,
+                        "same text",
+                        gold.strip(),
+                        predictionOrSolution.strip(),
+                        pg == null ? null : pg.expr,
+                        null);
+            }
             if (predCandidates.isEmpty()) {
                 goldAnswer = pg != null ? pg.text : gold.strip();
                 return new Grade(
@@ -126,7 +146,6 @@ public final class AnswerGrader {
                         pg == null ? null : pg.expr,
                         null);
             }
-            Parsed pp = parseFirst(predCandidates, budget);
             if (pg == null) {
                 goldAnswer = goldCandidates.isEmpty()
                         ? gold.strip()
@@ -172,6 +191,9 @@ public final class AnswerGrader {
             return new Grade(Outcome.UNDECIDED, e.getMessage(), goldAnswer, predAnswer, g, p);
         } catch (StackOverflowError e) {
             return new Grade(Outcome.UNDECIDED, "too costly: nesting too deep", goldAnswer, predAnswer, g, p);
+        } catch (RuntimeException e) {
+            // a grader inside a long job must not stop it: an unexpected failure is an undecided grade
+            return new Grade(Outcome.UNDECIDED, "internal error: " + e, goldAnswer, predAnswer, g, p);
         }
     }
 
@@ -219,8 +241,9 @@ public final class AnswerGrader {
      * seeded points (so {@code x+x} and {@code 2x} share a key); sets and bare lists sort their
      * items' keys; tuples, intervals and matrices keep order; a percent {@code p%} has the key of
      * {@code p} (the common case in votes: "28%" and "28"); text is lower-cased without spaces;
-     * answers that do not parse are keyed by their squashed text ({@code "raw:..."}); a found choice
-     * letter is {@code "choice:B"} only when the whole answer is a letter. Two answers with equal
+     * an assignment or chain ({@code x = 3}, {@code x = 1 + 2 = 3}) has the key of its value, a
+     * one-variable inequality that of its interval, another relation its printed form; answers that
+     * do not parse are keyed by their squashed text ({@code "raw:..."}). Two answers with equal
      * keys grade as equivalent; the converse holds for exact values, not always for decimals shown
      * to fewer places.
      */
@@ -271,7 +294,12 @@ public final class AnswerGrader {
                                 .toList();
             case Expr.Text t -> "t:" + squash(t.text());
             case Expr.Percent p -> key(p.operand(), budget);
-            case Expr.Relation r -> "rel:" + MathPrinter.print(r);
+            case Expr.Relation r -> {
+                Expr value = Equivalence.finalValue(r);
+                if (value != null) yield key(Equivalence.prepare(value), budget);
+                Expr.Interval iv = Equivalence.inequalityInterval(r);
+                yield iv != null ? key(iv, budget) : "rel:" + MathPrinter.print(r);
+            }
             default -> scalarKey(e, budget);
         };
     }

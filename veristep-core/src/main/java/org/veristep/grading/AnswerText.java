@@ -32,7 +32,6 @@ final class AnswerText {
     private static final Pattern PERCENT_WORD = Pattern.compile("\\s*\\b(?:percent(?:age)?|pct)\\b");
     private static final Pattern CURRENCY = Pattern.compile("\\\\\\$|[€£¥元]|\\\\euro\\b");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^\\s*([-+]?\\d+),(\\d+)\\s*$");
-    private static final Pattern TRAILING = Pattern.compile("[\\s.,;]+$");
 
     private AnswerText() {}
 
@@ -40,12 +39,14 @@ final class AnswerText {
     static String clean(String answer) {
         String s = repairEscapes(answer).strip();
         s = stripDelimiters(s);
-        s = CURRENCY.matcher(s).replaceAll("");
-        s = TEXT_UNIT.matcher(s).replaceAll("");
-        s = PERCENT_WORD.matcher(s).replaceAll("\\\\%");
-        s = TRAILING.matcher(s).replaceAll("");
-        s = PLAIN_UNIT.matcher(s).replaceAll("");
-        s = TRAILING.matcher(s).replaceAll("");
+        boolean letters = hasLetter(s);
+        if (s.indexOf('\\') >= 0 || hasNonAscii(s)) s = CURRENCY.matcher(s).replaceAll("");
+        if (letters && (s.contains("\\text") || s.contains("box") || s.contains("\\math"))) {
+            s = TEXT_UNIT.matcher(s).replaceAll("");
+        }
+        if (s.contains("perc") || s.contains("pct")) s = PERCENT_WORD.matcher(s).replaceAll("\\\\%");
+        s = stripTrailing(s);
+        if (letters && endsLikeUnit(s)) s = stripTrailing(PLAIN_UNIT.matcher(s).replaceAll(""));
         var m = DECIMAL_COMMA.matcher(s.replace("$", ""));
         if (m.matches()) {
             String intPart = m.group(1);
@@ -65,6 +66,43 @@ final class AnswerText {
     static String repairEscapes(String s) {
         if (s.indexOf('\f') < 0 && s.indexOf('\b') < 0) return s;
         return s.replace("\f", "\\f").replace("\b", "\\b");
+    }
+
+    /** {@return whether the text ends with a letter, or a power 2 or 3 (a unit such as cm^2 can end there)} */
+    private static boolean endsLikeUnit(String s) {
+        if (s.isEmpty()) return false;
+        char c = s.charAt(s.length() - 1);
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || c == '²'
+                || c == '³'
+                || c == '2'
+                || c == '3'
+                || c == '}';
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasNonAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 127) return true;
+        return false;
+    }
+
+    /** Strips trailing white space, full stops, commas and semicolons. */
+    private static String stripTrailing(String s) {
+        int e = s.length();
+        while (e > 0) {
+            char c = s.charAt(e - 1);
+            if (c == '.' || c == ',' || c == ';' || Character.isWhitespace(c)) e--;
+            else break;
+        }
+        return s.substring(0, e);
     }
 
     private static String stripDelimiters(String s) {

@@ -30,12 +30,15 @@ import org.veristep.math.Value;
  * <p>Rules:
  *
  * <ul>
- *   <li>Numbers: exact rationals compare exactly; a decimal literal matches a value that rounds to
- *       it at the decimals shown (option); irrational values compare within the relative tolerance.
+ *   <li>Numbers: exact rationals compare exactly; a decimal literal with at least two significant
+ *       digits matches a value that rounds to it at the decimals shown (option: 0.33 matches 1/3,
+ *       0.29 matches 0.2902; 0.5 does not match 0.45); irrational values compare within the
+ *       relative tolerance.
  *   <li>Percent: {@code p%} matches {@code p} and {@code p/100}; two percents compare their
  *       numbers.
- *   <li>Expressions with variables: equal values at seeded random rational points (at least two
- *       points where both are defined, all agreeing).
+ *   <li>Expressions with variables: equal values at seeded random rational points, positive and
+ *       negative (at least two points where both sides are defined, all agreeing; points outside
+ *       the domain of either side are skipped).
  *   <li>Tuples are ordered; sets and bare lists are unordered (each item of one matches an item of
  *       the other); {@code a \pm b} is the list {@code a+b, a-b}; a 2-tuple is the open interval of
  *       the same ends; intervals compare ends and openness; unions compare their parts unordered.
@@ -397,7 +400,7 @@ final class Equivalence {
     }
 
     /** {@return the value a chain of = and ≈ states, or null for a genuine equation} */
-    private static Expr finalValue(Expr.Relation r) {
+    static Expr finalValue(Expr.Relation r) {
         List<Rel> ops = r.ops();
         for (Rel op : ops) if (op != Rel.EQ && op != Rel.APPROX) return null;
         List<Expr> xs = r.operands();
@@ -432,7 +435,7 @@ final class Equivalence {
     }
 
     /** {@return the interval a one-variable inequality states (x < 3, 1 < x \le 2, 5 \ge x), or null} */
-    private static Expr.Interval inequalityInterval(Expr.Relation r) {
+    static Expr.Interval inequalityInterval(Expr.Relation r) {
         List<Expr> xs = r.operands();
         List<Rel> ops = r.ops();
         for (Rel op : ops) if (op != Rel.LT && op != Rel.LE && op != Rel.GT && op != Rel.GE) return null;
@@ -664,7 +667,13 @@ final class Equivalence {
                 : Verdict.no("different values ≈ " + va.toDouble() + " and " + vb.toDouble());
     }
 
-    /** Compares at the precision of the less precise decimal literal. */
+    /** A decimal shown with fewer significant digits (0.5, 0.03) is compared exactly, not as a rounding. */
+    static final int MIN_SIGNIFICANT = 2;
+
+    /**
+     * Compares at the precision of the less precise decimal literal, when it shows at least {@link
+     * #MIN_SIGNIFICANT} significant digits; {@code null} otherwise (the caller compares exactly).
+     */
     private static Verdict shownPrecision(Value va, int da, Value vb, int db) {
         int d = da < 0 ? db : db < 0 ? da : Math.min(da, db);
         if (va instanceof Value.Exact x && vb instanceof Value.Exact y) {
@@ -674,6 +683,7 @@ final class Equivalence {
             boolean aShown = da == d;
             BigRational shown = aShown ? x.value() : y.value();
             BigDecimal other = aShown ? ry : rx;
+            if (shown.toDecimal(d).precision() < MIN_SIGNIFICANT) return null;
             if (BigRational.of(other).equals(shown)) {
                 return Verdict.yes("equal to " + d + " decimals as shown (" + other.toPlainString() + ")");
             }
@@ -682,6 +692,14 @@ final class Equivalence {
         }
         double x = va.toDouble();
         double y = vb.toDouble();
+        double literal = da == d ? x : y;
+        if (Double.isInfinite(literal)
+                || BigDecimal.valueOf(literal)
+                                .setScale(d, java.math.RoundingMode.HALF_UP)
+                                .precision()
+                        < MIN_SIGNIFICANT) {
+            return null;
+        }
         double half = 0.5 * Math.pow(10, -d);
         return Math.abs(x - y) <= half * (1 + 1e-9) + 1e-15 * Math.max(Math.abs(x), Math.abs(y))
                 ? Verdict.yes("equal to " + d + " decimals as shown")
@@ -714,8 +732,7 @@ final class Equivalence {
                 vb = null;
                 eb = true;
             }
-            if (ea && eb) continue;
-            if (ea != eb) return Verdict.no("defined at a sample point on one side only");
+            if (ea || eb) continue; // outside the domain of one side (sqrt(x)^2 vs x at x < 0)
             if (!Value.equal(va, vb, options.relativeTolerance())) {
                 return Verdict.no("different values at a sample point (" + va + " vs " + vb + ")");
             }
@@ -729,7 +746,10 @@ final class Equivalence {
         return Verdict.yes("equal at " + agree + " random points of " + vars);
     }
 
-    /** Seeded sample points: each variable gets a rational in [0.3, 3.3) with denominator 97 or 89. */
+    /**
+     * Seeded sample points: each variable gets a rational with denominator 97 or 89, in [0.3, 3.3) at
+     * four points and in [-3.3, -0.3) at two (so |x| and x differ).
+     */
     private List<Map<String, Value>> points(Set<String> vars) {
         List<String> sorted = new ArrayList<>(vars);
         sorted.sort(Comparator.naturalOrder());
@@ -740,7 +760,7 @@ final class Equivalence {
             for (String v : sorted) {
                 long den = (k % 2 == 0) ? 97 : 89;
                 long num = (long) (den * 0.3) + rnd.nextLong(den * 3);
-                p.put(v, Value.of(BigRational.of(num, den)));
+                p.put(v, Value.of(BigRational.of(k % 3 == 2 ? -num : num, den)));
             }
             out.add(p);
         }

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param relativeTolerance relative tolerance for comparing two approximate (irrational) values and
  *     for numeric identity testing (default 1e-9; absolute below magnitude 1). Exact values are always
  *     compared exactly.
- * @param decimalsToShownPrecision when true (default) a decimal literal matches a value that rounds
- *     to it at the number of decimals shown ({@code 0.33} matches 1/3, {@code 16386.17} matches
- *     16386.169...); when false decimals are compared exactly like other numbers
+ * @param decimalsToShownPrecision when true (default) a decimal literal showing at least two
+ *     significant digits matches a value that rounds to it at the number of decimals shown ({@code
+ *     0.33} matches 1/3, {@code 16386.17} matches 16386.169...; {@code 0.5} does not match 0.45);
+ *     when false decimals are compared exactly like other numbers
  * @param maxSolutionChars longest prediction or gold text read (default 200,000 chars, about 200 KB
  *     of memory per text); longer input is undecided ("too costly")
  * @param maxAnswerChars longest extracted answer parsed (default 10,000 chars)

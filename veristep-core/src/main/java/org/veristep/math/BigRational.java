@@ -65,6 +65,7 @@ public record BigRational(BigInteger numerator, BigInteger denominator) implemen
         return of(new BigDecimal(text));
     }
 
+    /** {@return this + o} */
     public BigRational add(BigRational o) {
         if (denominator.equals(BigInteger.ONE) && o.denominator.equals(BigInteger.ONE)) {
             return new BigRational(numerator.add(o.numerator), BigInteger.ONE);
@@ -74,10 +75,12 @@ public record BigRational(BigInteger numerator, BigInteger denominator) implemen
                 denominator.multiply(o.denominator));
     }
 
+    /** {@return this - o} */
     public BigRational subtract(BigRational o) {
         return add(o.negate());
     }
 
+    /** {@return this × o} */
     public BigRational multiply(BigRational o) {
         return new BigRational(numerator.multiply(o.numerator), denominator.multiply(o.denominator));
     }
@@ -88,6 +91,7 @@ public record BigRational(BigInteger numerator, BigInteger denominator) implemen
         return new BigRational(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
     }
 
+    /** {@return -this} */
     public BigRational negate() {
         return new BigRational(numerator.negate(), denominator);
     }
@@ -99,10 +103,12 @@ public record BigRational(BigInteger numerator, BigInteger denominator) implemen
         return new BigRational(denominator.pow(-exponent), numerator.pow(-exponent));
     }
 
+    /** {@return -1, 0 or 1 as this is negative, zero or positive} */
     public int signum() {
         return numerator.signum();
     }
 
+    /** {@return whether the denominator is 1} */
     public boolean isInteger() {
         return denominator.equals(BigInteger.ONE);
     }

@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * The cost bound of one parse or evaluation: an absolute deadline on {@link System#nanoTime()}, the
  * longest input, the deepest nesting and the largest exact number (in bits of numerator or
- * denominator) allowed. Exceeding any of them throws {@link TooCostlyException}. A budget is created
- * per call (its deadline is absolute) and is not thread-safe to share across calls made at
- * different times.
+ * denominator) allowed. Exceeding any of them throws {@link TooCostlyException}. The deadline is
+ * absolute, so a budget is created per call (an immutable record, safe to share between threads
+ * working on the same call).
  *
  * @param deadlineNanos {@link System#nanoTime()} value after which work stops
  * @param maxInputChars longest input text accepted by the parser, in chars

@@ -230,6 +230,13 @@ public final class Evaluator {
             }
             default -> {}
         }
+        if ((f.name().equals("log") || f.name().equals("ln")) && a instanceof Exact ax) {
+            if (ax.value().equals(BigRational.ONE)) return Value.of(0);
+            if (args.size() == 2 && evaluate(args.get(1), bindings, budget) instanceof Exact bx) {
+                Value exact = exactLog(ax.value(), bx.value(), budget);
+                if (exact != null) return exact;
+            }
+        }
         double x = a.toDouble();
         double r =
                 switch (f.name()) {
@@ -264,6 +271,16 @@ public final class Evaluator {
             return Value.of(0);
         }
         return approx(r);
+    }
+
+    /** {@return k when x = base^k for an integer k, else null} */
+    private static Value exactLog(BigRational x, BigRational base, Budget budget) {
+        if (x.signum() <= 0 || base.signum() <= 0 || base.equals(BigRational.ONE)) return null;
+        double k = Math.log(x.toDouble()) / Math.log(base.toDouble());
+        if (Double.isNaN(k) || Double.isInfinite(k) || Math.abs(k) > 10_000) return null;
+        long kk = Math.round(k);
+        budget.checkBits((long) base.bitLength() * Math.abs(kk));
+        return base.pow((int) kk).equals(x) ? Value.of(kk) : null;
     }
 
     private static double log(double x) {

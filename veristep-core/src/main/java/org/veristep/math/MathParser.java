@@ -230,6 +230,13 @@ public final class MathParser {
                 b.append("\\b");
                 continue;
             }
+            if (c == '\u221a' && i + 1 < n && Character.isDigit(in.charAt(i + 1))) { // √16 is √(16)
+                int e = i + 1;
+                while (e < n && (Character.isDigit(in.charAt(e)) || in.charAt(e) == '.')) e++;
+                b.append("\\sqrt{").append(in, i + 1, e).append('}');
+                i = e - 1;
+                continue;
+            }
             String r = c < 128 ? null : UNICODE.get(c);
             if (r != null) b.append(r);
             else b.append(c);
@@ -1017,7 +1024,7 @@ public final class MathParser {
     /** Consumes {@code \name} when it is followed by a non-letter. */
     private boolean tryCommand(String name) {
         skipSpace();
-        if (pos + name.length() >= s.length() + 0 && pos + 1 + name.length() > s.length()) return false;
+        if (pos + 1 + name.length() > s.length()) return false;
         if (s.charAt(pos) != '\\' || !s.startsWith(name, pos + 1)) return false;
         int e = pos + 1 + name.length();
         if (e < s.length() && isAsciiLetter(s.charAt(e))) return false;

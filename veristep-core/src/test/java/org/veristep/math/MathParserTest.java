@@ -64,6 +64,10 @@ class MathParserTest {
                 "1{,}000 | 1000",
                 "2 \\div 4 | 1/2",
                 "\\tfrac12 | 1/2",
+                "√16 + ½ | 9/2",
+                "3² − 1 | 8",
+                "\\log_2 8 - 3 + 3 | 3",
+                "2\\frac{1}{2} | 1",
             })
     void evaluatesExactly(String input, String expected) {
         String[] p = expected.split("/");
