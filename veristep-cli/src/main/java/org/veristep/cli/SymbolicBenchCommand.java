@@ -92,9 +92,8 @@ final class SymbolicBenchCommand implements java.util.concurrent.Callable<Intege
                 .filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xint"))
                 .toList();
         if (!jit.isEmpty()) {
-            out.println(
-                    "note: JVM run with " + String.join(" ", jit)
-                            + " (bin/veristep's default for fast start-up); VERISTEP_JAVA_OPTS=-XX:+UseSerialGC gives the full JIT");
+            out.println("note: JVM run with " + String.join(" ", jit)
+                    + " (a reduced JIT): figures are lower than with the JVM's default compilers");
         }
         out.printf(
                 Locale.ROOT,

@@ -426,6 +426,27 @@ public final class StepVerifier {
     }
 
     private Claim approx(Side l, Value lv, Side r, Value rv, String lt, String rt, String doubt, boolean mixedChain) {
+        if (doubt == null
+                && !mixedChain
+                && !l.hasPercent()
+                && !r.hasPercent()
+                && unitConflict(l, r) == null
+                && exactWithShownDigits(lv, r)
+                && withinDecimalTolerance(l, lv, r, rv) == null
+                && compare(lv, rv) != 0
+                && roundedMatch(lv, r, null, null) == null) {
+            // "18.75 + 21.43 ≈ 39.18": the exact value has no more digits than shown, so ≈ means =
+            return claim(
+                    l,
+                    Relation.APPROX,
+                    r,
+                    lt,
+                    rt,
+                    Claim.Status.FALSE,
+                    lv,
+                    rv,
+                    "left side is exactly " + show(lv) + ", not " + show(rv));
+        }
         double a = lv.toDouble();
         double b = rv.toDouble();
         double diff = Math.abs(a - b);
@@ -508,7 +529,20 @@ public final class StepVerifier {
         return new BigDecimal(d);
     }
 
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\(?(\\d+(?:\\.\\d+)?)[-+*/]");
+    /**
+     * {@return whether {@code shown} is a bare decimal literal with k digits after the point and
+     * {@code exact} is a rational whose decimal expansion ends within k digits}
+     */
+    private static boolean exactWithShownDigits(Value exact, Side shown) {
+        if (!(exact instanceof Value.Exact x) || !LITERAL.matcher(shown.expr()).matches()) return false;
+        int dot = shown.expr().indexOf('.');
+        if (dot < 0) return false;
+        int k = shown.expr().length() - dot - 1;
+        BigInteger scaled = x.value().numerator().multiply(BigInteger.TEN.pow(k));
+        return scaled.mod(x.value().denominator()).signum() == 0;
+    }
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\(?(\\d+(?:\\.\\d+)?)[-+*]");
 
     /** {@return whether the right side goes on from the left side's value: "5 + 3 = 8 + 2 = 10"} */
     private static boolean runningTotal(Side r, Value before) {
@@ -566,8 +600,12 @@ public final class StepVerifier {
      * the point) explain the difference, else null}
      */
     private static String withinDecimalTolerance(Side l, Value lv, Side r, Value rv) {
+        // "0.971 × 1.089 = 1.056519": a result written with every digit of the exact value of the
+        // numbers shown claims that exact value; no tolerance for rounded inputs (only the 0.01%)
+        boolean exactClaim = exactWithShownDigits(lv, r) || exactWithShownDigits(rv, l);
         double rel = 0;
         for (Side s : List.of(l, r)) {
+            if (exactClaim) break;
             if (LITERAL.matcher(s.expr()).matches()) continue; // a bare result: rounding is judged apart
             for (String d : s.decimals()) {
                 int k = d.length() - d.indexOf('.') - 1;
@@ -579,7 +617,7 @@ public final class StepVerifier {
         if (!(lv instanceof Value.Exact && rv instanceof Value.Exact)) rel += 1e-9;
         for (Side s : List.of(l, r)) {
             for (String d : s.decimals()) {
-                // three or more decimals: an approximate computation, small slips are not errors
+                // three or more decimals: an approximate computation, slips below 0.01% are not errors
                 if (d.length() - d.indexOf('.') - 1 >= 3) rel = Math.max(rel, 1e-4);
             }
         }

@@ -152,4 +152,16 @@ class StepVerifierTest {
         assertEquals(Verdict.REFUTED, c.verdict());
         assertEquals("π(6)^2(12)", c.firstFalse().left());
     }
+
+    @Test
+    void decimalsWrittenInFullClaimTheExactValue() {
+        // 0.971 * 1.089 = 1.057419 exactly; the step writes 1.056519 (ProcessBench olympiadbench-891)
+        assertEquals(Verdict.REFUTED, verdict("\\( 0.971 \\times 1.089 = 1.056519 \\)"));
+        // 18.75 + 21.43 = 40.18 exactly, so "≈ 39.18" is an error, not an approximation
+        assertEquals(Verdict.REFUTED, verdict("\\( 18.75 + 21.43 \\approx 39.18 \\)"));
+        // rounded inputs: 0.33 * 30 = 9.9, written 10, is within the rounding of 0.33
+        assertEquals(Verdict.UNVERIFIABLE, verdict("0.33 * 30 = 10"));
+        // a continuation by division is not a running total: 10*11*21/6 is 385, not 385/6
+        assertEquals(Verdict.REFUTED, verdict("\\( \\frac{10 \\cdot 11 \\cdot 21}{6} = 385/6 \\)"));
+    }
 }
