@@ -146,7 +146,8 @@ public final class StepVerifier {
                     values[i + 1],
                     i > 0 ? values[i - 1] : null,
                     doubt,
-                    mixedChain,
+                    // "a < b ≈ 0.73 < c" is sloppy shorthand; a final "... > b ≈ 3.32" is a plain approximation
+                    mixedChain && i < chain.relations().size() - 1,
                     eval,
                     bindings);
             out.add(c);
