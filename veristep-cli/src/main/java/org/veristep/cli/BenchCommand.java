@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks of Veristep's own hot paths (throughput, p50/p99 latency).",
-        subcommands = {BenchGradeCommand.class, BenchHttpCommand.class})
+        subcommands = {BenchGradeCommand.class, SymbolicBenchCommand.class, BenchHttpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -22,5 +22,8 @@ final class ScorersCommand implements Runnable {
                 out.printf("    %-18s %s%n", o.getKey(), o.getValue());
             }
         }
+        out.printf("%-14s %s%n", "composite:AGG:a,b", "combine scorers step by step: AGG = min (a veto) or product,");
+        out.printf("    %-18s %s%n", "", "e.g. composite:min:symbolic,file; options go to every component that");
+        out.printf("    %-18s %s%n", "", "supports them, a.key=value to component a only");
     }
 }

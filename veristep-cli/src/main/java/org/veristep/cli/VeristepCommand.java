@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             GradeCommand.class,
             BenchCommand.class,
+            ExplainCommand.class,
             ScorersCommand.class,
             DatasetsCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,63 @@
+package org.veristep.symbolic;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.veristep.VeristepException;
+import org.veristep.math.Budget;
+import org.veristep.math.Evaluator;
+import org.veristep.math.Expr;
+import org.veristep.math.MathParser;
+import org.veristep.math.Value;
+
+/**
+ * Evaluates the sides of one step's claims with {@link MathParser} and {@link Evaluator} under one
+ * time bound for the whole step, caching by expression (a chain's middle side is used twice).
+ * Not thread-safe: one instance per step.
+ */
+final class SideEvaluator {
+    private final Budget budget;
+    private final Map<String, Value> cache = new HashMap<>();
+    private static final Value NONE = Value.of(0);
+
+    SideEvaluator(Duration time) {
+        this.budget = Budget.of(time);
+    }
+
+    /**
+     * {@return the exact (or, for irrational values, double) value of {@code expr} with the given
+     * bindings, or null when it does not parse, is not a single real number, uses an unbound
+     * variable, divides by zero, or exceeds the time bound}
+     */
+    Value value(String expr, Map<String, Value> bindings) {
+        String key = bindings.isEmpty() ? expr : null;
+        if (key != null) {
+            Value v = cache.get(key);
+            if (v != null) return v == NONE ? null : v;
+        }
+        Value v;
+        try {
+            Expr e = MathParser.parse(expr, budget);
+            v = numeric(e) ? Evaluator.evaluate(e, bindings, budget) : null;
+        } catch (VeristepException | ArithmeticException e) {
+            v = null;
+        }
+        if (v != null && Double.isInfinite(v.toDouble())) v = null;
+        if (key != null) cache.put(key, v == null ? NONE : v);
+        return v;
+    }
+
+    /** {@return whether the expression is built only of numbers, variables, constants and operations} */
+    private static boolean numeric(Expr e) {
+        return switch (e) {
+            case Expr.Num n -> true;
+            case Expr.Var v -> true;
+            case Expr.Const c -> true;
+            case Expr.Neg n -> numeric(n.operand());
+            case Expr.Binary b -> numeric(b.left()) && numeric(b.right());
+            case Expr.Func f -> f.args().stream().allMatch(SideEvaluator::numeric);
+            case Expr.Percent p -> numeric(p.operand());
+            default -> false;
+        };
+    }
+}

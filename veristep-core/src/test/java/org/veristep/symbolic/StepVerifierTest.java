@@ -1,0 +1,167 @@
+package org.veristep.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.veristep.math.Value;
+import org.veristep.trace.Problem;
+import org.veristep.trace.Trace;
+
+class StepVerifierTest {
+    private final StepVerifier verifier = new StepVerifier();
+
+    private Verdict verdict(String text) {
+        return verifier.verifyStep(text, new HashMap<>()).verdict();
+    }
+
+    @Test
+    void wrongProductIsRefutedWithTheRightValue() {
+        // ProcessBench gsm8k-2 step 1 (its first error): 2/5 of 4000 is 1600
+        StepCheck c = verifier.verifyStep("Amount = Fraction * Total = 2/5 * 4000 = 800 gallons.", new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        Claim f = c.firstFalse();
+        assertEquals("2/5 * 4000", f.left());
+        assertEquals("800", f.right());
+        assertEquals("1600", f.leftValue());
+    }
+
+    @Test
+    void correctArithmeticIsVerified() {
+        assertEquals(Verdict.VERIFIED, verdict("\\(1/3 \\times 18 = 6\\) flamingos; \\(18 - 6 = 12\\) left"));
+        assertEquals(
+                Verdict.VERIFIED,
+                verdict("\\[ 26 \\times 26 \\times 26 \\times 10^3 = 26^3 \\times 10^3 = 17,576,000 \\]"));
+        assertEquals(Verdict.VERIFIED, verdict("She sold 48/2 = <<48/2=24>>24 clips."));
+        assertEquals(Verdict.VERIFIED, verdict("Cost: $3.5 * 4000 = $14,000."));
+        assertEquals(Verdict.VERIFIED, verdict("\\(\\frac{1}{2} \\cdot 10 = 5\\) and \\(\\sqrt{16} = 4\\)"));
+    }
+
+    @Test
+    void wrongSumsInLatexAreRefuted() {
+        // ProcessBench math-137 step 2: 26^4 * 10^2 is 45,697,600
+        assertEquals(Verdict.REFUTED, verdict("\\[ 26^4 \\times 10^2 = 456,976,000 \\]"));
+        // omnimath-64 step 2: the sum is 123321
+        assertEquals(Verdict.REFUTED, verdict("\\[ = 111000 + 11100 + 1110 + 111 = 123421 \\]"));
+    }
+
+    @Test
+    void roundingToTheDigitsShownIsAccepted() {
+        assertEquals(Verdict.VERIFIED, verdict("10 / 3 = 3.33"));
+        assertEquals(Verdict.VERIFIED, verdict("2 / 3 = 0.667"));
+        // truncation and rounding to an integer are not certain errors
+        assertEquals(Verdict.UNVERIFIABLE, verdict("2 / 3 = 0.66"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("10 / 3 = 3"));
+        assertEquals(Verdict.REFUTED, verdict("10 / 3 = 3.5"));
+    }
+
+    @Test
+    void percentReadings() {
+        assertEquals(Verdict.VERIFIED, verdict("20% of 50 = 10"));
+        assertEquals(Verdict.VERIFIED, verdict("0.2 × 100 = 20%"));
+        assertEquals(Verdict.REFUTED, verdict("20% of 50 = 15"));
+        // "50 + 20%" may mean 50 · 1.2: never refuted
+        assertEquals(Verdict.UNVERIFIABLE, verdict("50 + 20% = 60"));
+    }
+
+    @Test
+    void approximations() {
+        assertEquals(Verdict.VERIFIED, verdict("\\(\\sqrt{2} \\approx 1.414\\)"));
+        assertEquals(Verdict.VERIFIED, verdict("\\(\\pi \\approx 3.14\\)"));
+        assertEquals(Verdict.REFUTED, verdict("\\(\\sqrt{2} \\approx 2.5\\)"));
+    }
+
+    @Test
+    void inequalities() {
+        assertEquals(Verdict.VERIFIED, verdict("\\( \\frac{1}{3} < 0.34 \\)"));
+        assertEquals(Verdict.REFUTED, verdict("\\( 2^{10} < 1000 \\)"));
+        assertEquals(Verdict.VERIFIED, verdict("\\( 7 \\geq 5 \\)"));
+    }
+
+    @Test
+    void doubtfulContextsAreNeverRefuted() {
+        assertEquals(Verdict.UNVERIFIABLE, verdict("one third of \\(18 = 6\\)"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("from 3:30 = 3.5 hours"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("2 × 6 = 1 dozen"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\( 2 + \\sqrt{1} = 1 \\), which is false."));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\(\\frac{1}{2} \\text{ inch} = 20 \\text{ miles}\\)"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\[ 2x + 3 = 13 \\]"));
+    }
+
+    @Test
+    void runningTotalsAreNotRefuted() {
+        StepCheck c = verifier.verifyStep("5 + 3 = 8 + 2 = 10", new HashMap<>());
+        assertEquals(Verdict.VERIFIED, c.verdict());
+        assertEquals(Claim.Status.UNCHECKED, c.claims().get(0).status());
+        assertEquals(Claim.Status.TRUE, c.claims().get(1).status());
+    }
+
+    @Test
+    void bindingsCarryAcrossStepsWhenAsked() {
+        StepVerifier trace = new StepVerifier(StepVerifier.Scope.TRACE, Duration.ofSeconds(1));
+        Trace t = Trace.of(
+                "t",
+                new Problem("p", "?", null),
+                List.of("Let \\(x = 12/3 = 4\\).", "so \\(2x + 3 = 11\\)", "so \\(3x = 13\\)"));
+        List<StepCheck> checks = trace.verify(t);
+        assertEquals(Verdict.VERIFIED, checks.get(0).verdict());
+        assertEquals(Verdict.VERIFIED, checks.get(1).verdict());
+        assertEquals(Verdict.REFUTED, checks.get(2).verdict());
+        // plain-text binding, in the same step
+        Map<String, Value> b = new HashMap<>();
+        assertEquals(
+                Verdict.VERIFIED,
+                trace.verifyStep("her brother earns x = 10000, so 2x = 20000", b)
+                        .verdict());
+        assertEquals(Value.of(10000), b.get("x"));
+        // a bare variable is rebound, not checked against its old value
+        assertEquals(Verdict.UNVERIFIABLE, trace.verifyStep("now x = 7", b).verdict());
+        assertEquals(Value.of(7), b.get("x"));
+        // without bindings (the default) variables are unknown
+        assertEquals(Verdict.UNVERIFIABLE, verifier.verify(t).get(2).verdict());
+    }
+
+    @Test
+    void explanationValues() {
+        StepCheck c = verifier.verifyStep("\\( \\frac{10}{4} = 2.4 \\)", new HashMap<>());
+        Claim f = c.firstFalse();
+        assertNotNull(f);
+        assertEquals("5/2", f.leftValue());
+        assertEquals("12/5", f.rightValue());
+    }
+
+    @Test
+    void identitiesAreVerifiedButNeverRefuted() {
+        StepCheck c = verifier.verifyStep("\\[ (x+1)^2 = x^2 + 2x + 1 = x^2 + 3x \\]", new HashMap<>());
+        assertEquals(Verdict.VERIFIED, c.verdict());
+        assertEquals(Claim.Status.TRUE, c.claims().get(0).status());
+        // x^2 + 2x + 1 - (x^2 + 3x) = 1 - x, which is -4/3 at x = 7/3 (100/9 vs 112/9)
+        assertEquals(Claim.Status.UNCHECKED, c.claims().get(1).status());
+        assertEquals("100/9", c.claims().get(1).leftValue());
+        assertEquals("112/9", c.claims().get(1).rightValue());
+    }
+
+    @Test
+    void unicodePiIsTheConstant() {
+        // ProcessBench math-262 step 0 (its first error): pi * 36 * 12 is 432 pi
+        StepCheck c = verifier.verifyStep("Volume = πr^2h = π(6)^2(12) = 216π cubic inches.", new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("π(6)^2(12)", c.firstFalse().left());
+    }
+
+    @Test
+    void decimalsWrittenInFullClaimTheExactValue() {
+        // 0.971 * 1.089 = 1.057419 exactly; the step writes 1.056519 (ProcessBench olympiadbench-891)
+        assertEquals(Verdict.REFUTED, verdict("\\( 0.971 \\times 1.089 = 1.056519 \\)"));
+        // 18.75 + 21.43 = 40.18 exactly, so "≈ 39.18" is an error, not an approximation
+        assertEquals(Verdict.REFUTED, verdict("\\( 18.75 + 21.43 \\approx 39.18 \\)"));
+        // rounded inputs: 0.33 * 30 = 9.9, written 10, is within the rounding of 0.33
+        assertEquals(Verdict.UNVERIFIABLE, verdict("0.33 * 30 = 10"));
+        // a continuation by division is not a running total: 10*11*21/6 is 385, not 385/6
+        assertEquals(Verdict.REFUTED, verdict("\\( \\frac{10 \\cdot 11 \\cdot 21}{6} = 385/6 \\)"));
+    }
+}
