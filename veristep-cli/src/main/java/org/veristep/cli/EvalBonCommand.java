@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
             "  rewardmath   RewardMATH *_reward.json: top-1 accuracy (candidate 0 strictly best) and MRR per aggregation",
             "  rewardbench  RewardBench rewardbench_*.json: pairwise accuracy (chosen strictly above rejected) per aggregation",
             "RewardBench files hold the step text: --scorer NAME re-scores it with any step scorer instead of the stored scores.",
-            "Writes DIR/metrics.json and DIR/predictions.jsonl and prints the table."
+            "Writes DIR/metrics.json, DIR/predictions.jsonl and DIR/report.html and prints the table."
         })
 final class EvalBonCommand implements Callable<Integer> {
     @Spec

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Evaluate a step scorer on PRMBench (ssmisya/PRMBench): every step of every item is scored;",
             "a step is judged valid when its score is > the threshold; PRMScore = 0.5*F1(valid) +"
                     + " 0.5*F1(erroneous) over the pooled steps, overall and per error class.",
-            "Writes DIR/metrics.json and DIR/predictions.jsonl and prints the table."
+            "Writes DIR/metrics.json, DIR/predictions.jsonl and DIR/report.html and prints the table."
         })
 final class EvalPrmBenchCommand implements Callable<Integer> {
     @Spec

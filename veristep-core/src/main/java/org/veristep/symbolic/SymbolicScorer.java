@@ -78,6 +78,23 @@ public final class SymbolicScorer implements ExplainingScorer {
         return out;
     }
 
+    /** Scores and explains with one verification per trace (the default would verify twice). */
+    @Override
+    public List<org.veristep.score.ExplainedScores> scoreExplained(List<Trace> traces) {
+        List<org.veristep.score.ExplainedScores> out = new ArrayList<>(traces.size());
+        for (Trace t : traces) {
+            List<StepCheck> checks = verifier.verify(t);
+            double[] s = new double[checks.size()];
+            List<ObjectNode> details = new ArrayList<>(checks.size());
+            for (int i = 0; i < s.length; i++) {
+                s[i] = score(checks.get(i).verdict());
+                details.add(toJson(checks.get(i)));
+            }
+            out.add(new org.veristep.score.ExplainedScores(new StepScores(t.id(), s), details));
+        }
+        return out;
+    }
+
     /**
      * Explains every step: {@code {"verdict": "refuted", "score": 0.0, "claims": [{"left": "2/5 *
      * 4000", "relation": "=", "right": "800", "status": "false", "left_value": "1600",
