@@ -49,7 +49,8 @@ public final class MathParser {
     private static final Set<String> PLAIN_FUNCTIONS = Set.of(
             "sqrt", "cbrt", "sin", "cos", "tan", "sec", "csc", "cot", "arcsin", "arccos", "arctan", "asin", "acos",
             "atan", "sinh", "cosh", "tanh", "ln", "log", "exp", "abs", "floor", "ceil", "binom");
-    private static final Set<String> GREEK = Set.of(
+    /** Greek letter commands read as variable names; {@link MathPrinter} prints them back. */
+    static final Set<String> GREEK = Set.of(
             "alpha",
             "beta",
             "gamma",
@@ -84,6 +85,7 @@ public final class MathParser {
             "Phi",
             "Psi",
             "Omega");
+
     private static final Set<String> SPACES = Set.of(
             "quad",
             "qquad",

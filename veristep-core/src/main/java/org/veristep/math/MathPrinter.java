@@ -15,41 +15,7 @@ public final class MathPrinter {
     private static final Set<String> LATEX_FUNCTIONS = Set.of(
             "sin", "cos", "tan", "sec", "csc", "cot", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "ln",
             "log");
-    private static final Set<String> GREEK = Set.of(
-            "alpha",
-            "beta",
-            "gamma",
-            "delta",
-            "epsilon",
-            "varepsilon",
-            "zeta",
-            "eta",
-            "theta",
-            "vartheta",
-            "iota",
-            "kappa",
-            "lambda",
-            "mu",
-            "nu",
-            "xi",
-            "rho",
-            "sigma",
-            "tau",
-            "upsilon",
-            "phi",
-            "varphi",
-            "chi",
-            "psi",
-            "omega",
-            "Gamma",
-            "Delta",
-            "Theta",
-            "Lambda",
-            "Xi",
-            "Sigma",
-            "Phi",
-            "Psi",
-            "Omega");
+    private static final Set<String> GREEK = MathParser.GREEK;
 
     private static final int SEQ = 0;
     private static final int REL = 1;
