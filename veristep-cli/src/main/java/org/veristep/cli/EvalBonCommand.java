@@ -20,7 +20,6 @@ import org.veristep.dataset.RewardBenchSolution;
 import org.veristep.dataset.RewardMathFormat;
 import org.veristep.dataset.RewardMathProblem;
 import org.veristep.dataset.VeristepJsonl;
-import org.veristep.eval.Bootstrap;
 import org.veristep.eval.bon.AnswerGrouping;
 import org.veristep.eval.bon.BestOfN;
 import org.veristep.eval.bon.BonInputs;
@@ -38,6 +37,7 @@ import org.veristep.score.StepScorer;
 import org.veristep.trace.Provenance;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,6 +60,9 @@ import picocli.CommandLine.Spec;
 final class EvalBonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    EvalOptions eval;
 
     @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Re-scoring (rewardbench only):%n")
     ScorerSpec scorerSpec;
@@ -108,26 +111,6 @@ final class EvalBonCommand implements Callable<Integer> {
                     + " or exact (string equality, as Qwen's rm_maj_eval.py) (default: ${DEFAULT-VALUE}).")
     String grouping;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "" + Bootstrap.DEFAULT_SEED,
-            paramLabel = "S",
-            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--resamples",
-            defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
-            paramLabel = "R",
-            description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int resamples;
-
-    @Option(names = "--json", description = "Print the metrics as JSON instead of the table.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No notes on stderr.")
-    boolean quiet;
-
     /** The provenance scorer name of scores read from the input file (the model is named apart). */
     static final String STORED = "stored";
 
@@ -148,7 +131,7 @@ final class EvalBonCommand implements Callable<Integer> {
         Map<String, String> params = new TreeMap<>();
         params.put("input", input.toAbsolutePath().normalize().toString());
         params.put("format", kind.label());
-        params.put("resamples", Integer.toString(resamples));
+        params.put("resamples", Integer.toString(eval.resamples));
         if (scorerSpec != null && kind != BonInputs.Kind.REWARDBENCH) {
             throw new VeristepException.NonRetriable("--scorer re-scores step text, which only RewardBench files hold;"
                     + " " + input + " is a " + kind.label() + " file: its stored scores are used");
@@ -189,8 +172,8 @@ final class EvalBonCommand implements Callable<Integer> {
                         scorerSpec.options().values().forEach((k, v) -> params.put("scorer." + k, v));
                         int[] done = {0};
                         try (StepScorer scorer = scorerSpec.create();
-                                Progress progress =
-                                        new Progress(spec.commandLine().getErr(), "scoring", solutions.size(), quiet)) {
+                                Progress progress = new Progress(
+                                        spec.commandLine().getErr(), "scoring", solutions.size(), eval.quiet)) {
                             BonInputs.Rescored r = BonInputs.scoreRewardBench(solutions, scorer, batchSize, n -> {
                                 progress.advance(n - done[0]);
                                 done[0] = n;
@@ -220,7 +203,8 @@ final class EvalBonCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException(kind.toString());
         }
-        Provenance provenance = new Provenance(Veristep.version(), scorerName, model, endpoint, params, seed, start);
+        Provenance provenance =
+                new Provenance(Veristep.version(), scorerName, model, endpoint, params, eval.seed, start);
         metrics.set("provenance", VeristepJsonl.provenanceJson(provenance));
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");
@@ -231,7 +215,7 @@ final class EvalBonCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + dir.resolve("report.html"), e);
         }
-        if (json) out.println(EvalFiles.pretty(metrics));
+        if (eval.json) out.println(EvalFiles.pretty(metrics));
         out.flush();
         return 0;
     }
@@ -268,14 +252,14 @@ final class EvalBonCommand implements Callable<Integer> {
         List<BestOfN.Selections> selections = new ArrayList<>();
         BonResult r;
         try {
-            r = BestOfN.evaluate(sets, aggs, g, maxN, resamples, seed, selections);
+            r = BestOfN.evaluate(sets, aggs, g, maxN, eval.resamples, eval.seed, selections);
         } catch (IllegalArgumentException e) {
             throw new VeristepException.NonRetriable(e.getMessage());
         }
         try (EvalFiles.Jsonl pred = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
             for (int p = 0; p < sets.size(); p++) pred.write(BonJson.bonPrediction(sets, p, g, aggs, selections));
         }
-        if (!json) printBestOfN(spec.commandLine().getOut(), r, oneScore);
+        if (!eval.json) printBestOfN(spec.commandLine().getOut(), r, oneScore);
         BonResult result = r;
         report = m -> org.veristep.cli.report.EvalReports.bestOfN(result, m);
         return BonJson.metrics(r);
@@ -292,14 +276,15 @@ final class EvalBonCommand implements Callable<Integer> {
         if (stepLevel)
             params.put("aggregations", aggs.stream().map(Aggregation::label).collect(Collectors.joining(",")));
         List<Top1Selection.Item> items = new ArrayList<>();
-        SelectionResult r = Top1Selection.evaluate(benchmark, model, problems, stepLevel, aggs, resamples, seed, items);
+        SelectionResult r =
+                Top1Selection.evaluate(benchmark, model, problems, stepLevel, aggs, eval.resamples, eval.seed, items);
         Map<String, List<Top1Selection.Item>> byId = new LinkedHashMap<>();
         for (Top1Selection.Item it : items)
             byId.computeIfAbsent(it.id(), k -> new ArrayList<>()).add(it);
         try (EvalFiles.Jsonl pred = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
             byId.forEach((id, its) -> pred.write(BonJson.selectionPrediction(id, its)));
         }
-        if (!json) printSelection(spec.commandLine().getOut(), r);
+        if (!eval.json) printSelection(spec.commandLine().getOut(), r);
         report = m -> org.veristep.cli.report.EvalReports.selection(r, m);
         return BonJson.metrics(r);
     }

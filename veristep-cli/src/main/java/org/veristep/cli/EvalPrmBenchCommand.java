@@ -12,7 +12,6 @@ import org.veristep.DataDir;
 import org.veristep.Veristep;
 import org.veristep.VeristepException;
 import org.veristep.dataset.VeristepJsonl;
-import org.veristep.eval.Bootstrap;
 import org.veristep.eval.prmbench.ClassScore;
 import org.veristep.eval.prmbench.PrmBenchData;
 import org.veristep.eval.prmbench.PrmBenchEval;
@@ -39,6 +38,9 @@ import picocli.CommandLine.Spec;
 final class EvalPrmBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    EvalOptions eval;
 
     @Mixin
     ScorerSpec scorerSpec;
@@ -72,26 +74,6 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
             description = "Traces per scorer call (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "" + Bootstrap.DEFAULT_SEED,
-            paramLabel = "S",
-            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--resamples",
-            defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
-            paramLabel = "R",
-            description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int resamples;
-
-    @Option(names = "--json", description = "Print the metrics as JSON instead of the table.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress display on stderr.")
-    boolean quiet;
-
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -112,15 +94,15 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         params.put("input", source.toAbsolutePath().normalize().toString());
         params.put("threshold", Double.toString(threshold));
         params.put("batch_size", Integer.toString(batchSize));
-        params.put("resamples", Integer.toString(resamples));
+        params.put("resamples", Integer.toString(eval.resamples));
         scorerSpec.options().values().forEach((k, v) -> params.put("scorer." + k, v));
         Provenance provenance = new Provenance(
-                Veristep.version(), scorerSpec.scorer, scorerSpec.model, scorerSpec.endpoint, params, seed, start);
+                Veristep.version(), scorerSpec.scorer, scorerSpec.model, scorerSpec.endpoint, params, eval.seed, start);
         ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
         PrmBenchResult result;
         int[] done = {0};
         try (StepScorer scorer = scorerSpec.create();
-                Progress progress = new Progress(err, "prmbench", data.items().size(), quiet);
+                Progress progress = new Progress(err, "prmbench", data.items().size(), eval.quiet);
                 EvalFiles.Jsonl predictions = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
             result = PrmBenchEval.evaluate(
                     data.items(),
@@ -128,8 +110,8 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
                     scorer,
                     threshold,
                     batchSize,
-                    resamples,
-                    seed,
+                    eval.resamples,
+                    eval.seed,
                     o -> predictions.write(PrmBenchJson.prediction(o, threshold)),
                     n -> {
                         progress.advance(n - done[0]);
@@ -148,11 +130,11 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
             err.println("veristep: " + result.failed() + " item(s) could not be scored; see 'error' in "
                     + dir.resolve("predictions.jsonl"));
         }
-        if (result.outOfRangeErrorSteps() > 0 && !quiet) {
+        if (result.outOfRangeErrorSteps() > 0 && !eval.quiet) {
             err.println("note: " + result.outOfRangeErrorSteps()
                     + " error_steps entries lie outside their item's steps and are ignored, as in the reference");
         }
-        if (json) out.println(EvalFiles.pretty(metrics));
+        if (eval.json) out.println(EvalFiles.pretty(metrics));
         else printTable(out, result);
         out.flush();
         return result.failed() > 0 ? 1 : 0; // like eval processbench: outputs written, the failure is visible

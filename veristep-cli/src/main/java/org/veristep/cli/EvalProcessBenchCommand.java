@@ -54,6 +54,9 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    EvalOptions eval;
+
+    @Mixin
     ScorerSpec scorer;
 
     @Option(
@@ -113,26 +116,6 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Score every case again instead of resuming from DIR/scores.jsonl.")
     boolean restart;
 
-    @Option(
-            names = "--bootstrap",
-            paramLabel = "N",
-            defaultValue = "1000",
-            description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
-    int resamples;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            defaultValue = "" + Bootstrap.DEFAULT_SEED,
-            description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
-    @Option(names = "--json", description = "Print the metrics as JSON instead of a table.")
-    boolean json;
-
     @Override
     public Integer call() throws IOException {
         Instant started = Instant.now();
@@ -171,7 +154,7 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
                 .maxConsecutiveFailures(maxConsecutiveFailures)
                 .provenance(ScoreCommand.provenance(scorer.scorer, scorer.options()));
         ScoringJob.Result scoring;
-        try (Progress progress = new Progress(err, "scoring", cases.size(), quiet)) {
+        try (Progress progress = new Progress(err, "scoring", cases.size(), eval.quiet)) {
             scoring = job.listener(progress.scoringListener()).build().run(records);
         }
         Map<String, StepScores> byId = new HashMap<>();
@@ -190,15 +173,16 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             throw new VeristepException.NonRetriable("every case failed to score; see " + failedFile);
         }
 
-        ProcessBenchEvaluation.Result result = ProcessBenchEvaluation.evaluate(scored, scores, policy, resamples, seed);
+        ProcessBenchEvaluation.Result result =
+                ProcessBenchEvaluation.evaluate(scored, scores, policy, eval.resamples, eval.seed);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("threshold_policy", policy.describe());
         params.put("threshold", Double.toString(result.threshold()));
         params.put("subsets", String.join(",", subsetNames(cases)));
-        params.put("bootstrap_resamples", Integer.toString(resamples));
+        params.put("bootstrap_resamples", Integer.toString(eval.resamples));
         scorer.options().values().forEach((k, v) -> params.put("scorer." + k, v));
-        Provenance provenance =
-                new Provenance(Veristep.version(), scorer.scorer, scorer.model, scorer.endpoint, params, seed, started);
+        Provenance provenance = new Provenance(
+                Veristep.version(), scorer.scorer, scorer.model, scorer.endpoint, params, eval.seed, started);
         ObjectNode metrics = metricsJson(result, provenance, cases.size(), failed);
         Json.mapper()
                 .writerWithDefaultPrettyPrinter()
@@ -206,7 +190,7 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         writePredictions(output.resolve("predictions.jsonl"), result);
         new ProcessBenchReport(result, metrics).build().write(output.resolve("report.html"));
 
-        if (json) {
+        if (eval.json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(metrics));
         } else {
             printTable(out, result, scorer.scorer);
