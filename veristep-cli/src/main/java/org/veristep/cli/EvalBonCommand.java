@@ -222,7 +222,11 @@ final class EvalBonCommand implements Callable<Integer> {
 
     private List<Aggregation> aggregations(List<Aggregation> defaults) {
         if (aggregations == null || aggregations.isEmpty()) return defaults;
-        return aggregations.stream().map(Aggregation::parse).distinct().toList();
+        try {
+            return aggregations.stream().map(Aggregation::parse).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new org.veristep.UsageException("--aggregations: " + e.getMessage());
+        }
     }
 
     private AnswerGrouping grouping() {
@@ -231,7 +235,7 @@ final class EvalBonCommand implements Callable<Integer> {
             case "normalized" -> AnswerGrouping.normalized();
             case "exact" -> AnswerGrouping.exact();
             default ->
-                throw new VeristepException.NonRetriable(
+                throw new org.veristep.UsageException(
                         "unknown --grouping '" + grouping + "'; known: grader, normalized, exact");
         };
     }

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Evaluate a step scorer on ProcessBench: per subset error_acc, correct_acc and F1, and the",
-            "unweighted mean F1 (the paper's headline), with seeded bootstrap 95% confidence intervals.",
+            "unweighted mean F1 (the paper's headline), with seeded bootstrap 95%% confidence intervals.",
             "Writes DIR/scores.jsonl (resumable: rerun to score only what is missing), DIR/metrics.json,",
             "DIR/predictions.jsonl and DIR/report.html."
         })
@@ -109,8 +109,9 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             names = "--max-consecutive-failures",
             paramLabel = "N",
             defaultValue = "100",
-            description = "Stop scoring after N failures in a row, e.g. a server that is down (0 = never; default"
-                    + " ${DEFAULT-VALUE}).")
+            description =
+                    "Stop scoring after N retriable failures in a row, e.g. a server that is down (0 = never; default"
+                            + " ${DEFAULT-VALUE}).")
     int maxConsecutiveFailures;
 
     @Option(names = "--restart", description = "Score every case again instead of resuming from DIR/scores.jsonl.")
@@ -127,6 +128,11 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     }
 
     private int run(StepScorer s, Instant started, PrintWriter out, PrintWriter err) throws IOException {
+        if (threshold != null && threshold.fixed != null && !(threshold.fixed >= 0 && threshold.fixed <= 1)) {
+            throw new org.veristep.UsageException("--threshold must be in [0, 1], got " + threshold.fixed);
+        }
+        if (eval.resamples < 1) throw new org.veristep.UsageException("--resamples must be at least 1");
+        if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
         List<ProcessBenchCase> cases = load();
         ThresholdPolicy policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
                 ? new ThresholdPolicy.Fixed(0.5)
@@ -135,7 +141,7 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
                         : new ThresholdPolicy.TunedOn(threshold.tuneOn);
         if (policy instanceof ThresholdPolicy.TunedOn t
                 && cases.stream().noneMatch(c -> c.subset().equals(t.subset()))) {
-            throw new VeristepException.NonRetriable("--tune-threshold " + t.subset()
+            throw new org.veristep.UsageException("--tune-threshold " + t.subset()
                     + ": that subset is not among the evaluated ones " + subsetNames(cases));
         }
 
@@ -163,6 +169,11 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         List<StepScores> scores = new ArrayList<>(cases.size());
         for (ProcessBenchCase c : cases) {
             StepScores x = byId.get(c.id());
+            if (x != null && x.size() != c.labeled().trace().size()) {
+                throw new VeristepException.NonRetriable(scoresFile + ": case '" + c.id() + "' was scored with "
+                        + x.size() + " steps but has " + c.labeled().trace().size()
+                        + " now; the input changed since that run: add --restart or choose another --output");
+            }
             if (x != null) {
                 scored.add(c);
                 scores.add(x);
@@ -211,7 +222,11 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         if (inputs != null && !inputs.isEmpty()) {
             for (Path f : inputs) {
                 String name = f.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+                int before = cases.size();
                 ProcessBenchFormat.read(f, name, cases::add);
+                if (cases.size() == before) {
+                    throw new VeristepException.NonRetriable(f + ": no ProcessBench records in the file");
+                }
             }
             return cases;
         }
@@ -248,14 +263,14 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             o.put("error_hits", x.errorHits());
             o.put("correct_cases", x.correctCases());
             o.put("correct_hits", x.correctHits());
-            o.put("error_acc", x.errorAcc());
-            o.put("correct_acc", x.correctAcc());
-            o.put("f1", x.f1());
+            number(o, "error_acc", x.errorAcc());
+            number(o, "correct_acc", x.correctAcc());
+            number(o, "f1", x.f1());
             ci(o, "error_acc_ci", s.errorAccCi());
             ci(o, "correct_acc_ci", s.correctAccCi());
             ci(o, "f1_ci", s.f1Ci());
         }
-        m.put("mean_f1", r.meanF1());
+        number(m, "mean_f1", r.meanF1());
         ci(m, "mean_f1_ci", r.meanF1Ci());
         ObjectNode b = m.putObject("bootstrap");
         b.put("method", "percentile, stratified by subset for mean_f1");
@@ -265,6 +280,12 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         m.put("units", "fractions in [0, 1]; the paper prints them x100");
         m.set("provenance", VeristepJsonl.provenanceJson(provenance));
         return m;
+    }
+
+    /** Puts a figure, or JSON null when it is undefined (NaN: e.g. no case of that kind). */
+    private static void number(ObjectNode o, String field, double v) {
+        if (Double.isNaN(v)) o.putNull(field);
+        else o.put(field, v);
     }
 
     private static void ci(ObjectNode o, String field, Bootstrap.Interval ci) {

@@ -68,7 +68,7 @@ final class ScoreCommand implements Callable<Integer> {
             defaultValue = "100",
             paramLabel = "N",
             description =
-                    "Stop after N failures in a row, e.g. a server that is down (0 = never; default ${DEFAULT-VALUE}).")
+                    "Stop after N retriable failures in a row, e.g. a server that is down (0 = never; default ${DEFAULT-VALUE}).")
     int maxConsecutiveFailures;
 
     @Option(names = "--quiet", description = "No progress bar or summary on stderr.")
@@ -77,6 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
         List<TraceRecord> records = TraceFiles.read(input);
         ScorerOptions options = scorerSpec.options();
         Provenance provenance = provenance(scorerSpec.scorer, options);

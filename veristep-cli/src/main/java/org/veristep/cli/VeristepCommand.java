@@ -34,10 +34,24 @@ public final class VeristepCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VeristepCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // One place maps failures to exit codes: 1 for a failed run; the message says what to fix.
-            String message = ex instanceof VeristepException || ex instanceof java.io.UncheckedIOException
-                    ? ex.getMessage()
-                    : ex.toString();
+            // One place maps failures to exit codes: 2 for an invalid option value, 1 for a failed run;
+            // the message says what to fix (VERISTEP_DEBUG=1 adds the stack trace).
+            if (ex instanceof org.veristep.UsageException) {
+                commandLine.getErr().println("veristep: " + ex.getMessage());
+                commandLine
+                        .getErr()
+                        .println("see '" + commandLine.getCommandSpec().qualifiedName() + " --help'");
+                return 2;
+            }
+            boolean known = ex instanceof VeristepException
+                    || ex instanceof java.io.UncheckedIOException
+                    || ex instanceof java.io.IOException
+                    || ex instanceof IllegalArgumentException;
+            String message = known && ex.getMessage() != null ? ex.getMessage() : ex.toString();
+            if (ex instanceof java.nio.file.FileSystemException f) {
+                message = f.getFile() + ": "
+                        + (f.getReason() != null ? f.getReason() : ex.getClass().getSimpleName());
+            }
             commandLine.getErr().println("veristep: " + message);
             if (System.getenv("VERISTEP_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
             return 1;

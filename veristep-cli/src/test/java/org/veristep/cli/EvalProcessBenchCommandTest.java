@@ -188,7 +188,7 @@ class EvalProcessBenchCommandTest {
     @Test
     void unknownScorerIsAUsageErrorNamingTheKnownOnes() {
         CliRun run = CliRun.of("eval", "processbench", "--scorer", "nope", "--output", tmp.toString(), "--quiet");
-        assertEquals(1, run.exitCode());
+        assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no scorer named 'nope'") && run.err().contains("all-correct"), run.err());
     }
 
@@ -243,5 +243,67 @@ class EvalProcessBenchCommandTest {
         CliRun restarted = CliRun.of(restart);
         assertEquals(0, restarted.exitCode(), restarted.err());
         assertEquals(400, Files.readAllLines(out.resolve("scores.jsonl")).size());
+    }
+
+    @Test
+    void invalidOptionValuesAreUsageErrors() {
+        String data = CliRun.dataDir().toString();
+        CliRun badThreshold = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "all-correct",
+                "--data-dir",
+                data,
+                "--threshold",
+                "1.5",
+                "--output",
+                tmp.resolve("t").toString(),
+                "--quiet");
+        assertEquals(2, badThreshold.exitCode());
+        assertTrue(badThreshold.err().contains("--threshold must be in [0, 1], got 1.5"), badThreshold.err());
+        CliRun badTune = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "all-correct",
+                "--data-dir",
+                data,
+                "--subsets",
+                "math",
+                "--tune-threshold",
+                "gsm8k",
+                "--output",
+                tmp.resolve("u").toString(),
+                "--quiet");
+        assertEquals(2, badTune.exitCode());
+        CliRun noScores = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "file",
+                "--output",
+                tmp.resolve("v").toString(),
+                "--quiet");
+        assertEquals(2, noScores.exitCode());
+        assertTrue(noScores.err().contains("needs option 'file' (--scores FILE)"), noScores.err());
+    }
+
+    @Test
+    void anEmptyInputSaysSo() throws IOException {
+        Path empty = tmp.resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        CliRun run = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "all-correct",
+                "--input",
+                empty.toString(),
+                "--output",
+                tmp.resolve("e").toString(),
+                "--quiet");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("no ProcessBench records in the file"), run.err());
     }
 }

@@ -184,7 +184,7 @@ class ScoreCommandTest {
                     FakeVllm.gsm8k().toString(),
                     "--output",
                     out.toString());
-            assertEquals(1, bad.code());
+            assertEquals(2, bad.code()); // a usage error
             assertTrue(bad.err().contains("does not support option 'temperature'; it supports: "), bad.err());
         }
     }

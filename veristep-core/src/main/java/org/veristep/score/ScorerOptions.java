@@ -31,7 +31,14 @@ public record ScorerOptions(Map<String, String> values) {
     public String require(String scorer, String name) {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
-            throw new VeristepException.NonRetriable("scorer '" + scorer + "' needs option '" + name + "'");
+            String flag =
+                    switch (name) {
+                        case "endpoint" -> " (--endpoint URL)";
+                        case "model" -> " (--model NAME)";
+                        case "file" -> " (--scores FILE)";
+                        default -> " (-O " + name + "=VALUE)";
+                    };
+            throw new org.veristep.UsageException("scorer '" + scorer + "' needs option '" + name + "'" + flag);
         }
         return v;
     }

@@ -48,7 +48,7 @@ import org.veristep.trace.StepScores;
  *   <li><b>Failures.</b> A trace the scorer cannot score (after the scorer's own retries) is written
  *       to {@code <output>.failed.jsonl} as {@code {"id", "reason", "retriable", "time"}} and the job
  *       goes on. Failed traces are not in the output, so the next run retries them; that file is
- *       rewritten by each run. After {@code maxConsecutiveFailures} failures in a row (a server that
+ *       rewritten by each run. After {@code maxConsecutiveFailures} retriable failures in a row (a server that
  *       is down, a wrong key) the job stops and throws, and can be resumed later.
  *   <li><b>Concurrency.</b> {@code concurrency} virtual threads each take the next trace, score it
  *       alone, and append its record; records are in completion order, not input order. Each record
@@ -82,6 +82,14 @@ public final class ScoringJob {
     /** {@return a builder for a job scoring with {@code scorer} into {@code output}} */
     public static Builder builder(StepScorer scorer, Path output) {
         return new Builder(scorer, output);
+    }
+
+    /**
+     * {@return the lock file of an output, {@code <output>.lock}}: a run holds an exclusive lock on it
+     * while it writes the output, so two runs never append to one file
+     */
+    public static Path lockFile(Path output) {
+        return output.resolveSibling(output.getFileName() + ".lock");
     }
 
     /** {@return the file failed traces are recorded in: {@code <output>.failed.jsonl}} */
@@ -174,7 +182,7 @@ public final class ScoringJob {
             return this;
         }
 
-        /** Stop after this many failures in a row (default 100; 0 = never stop). */
+        /** Stop after this many retriable failures in a row (a server that is down; default 100; 0 = never stop). */
         public Builder maxConsecutiveFailures(int n) {
             if (n < 0) throw new IllegalArgumentException("maxConsecutiveFailures must be >= 0");
             this.maxConsecutiveFailures = n;
@@ -221,7 +229,11 @@ public final class ScoringJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + output, e);
         }
-        try (FileChannel lockChannel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // The lock is taken on a file of its own: POSIX record locks belong to the process and file,
+        // so closing any other handle on the output itself (scan, append) would release a lock held there.
+        Path lockPath = lockFile(output);
+        try (FileChannel lockChannel =
+                FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             lock(lockChannel); // held until the channel closes
             Set<String> done = scan(output, this::checkSameRun);
             List<TraceRecord> todo = new ArrayList<>();
@@ -352,7 +364,11 @@ public final class ScoringJob {
                     synchronized (listenerLock) {
                         listener.failed(in.trace().id(), reason);
                     }
-                    if (maxConsecutiveFailures > 0 && consecutive.incrementAndGet() >= maxConsecutiveFailures) {
+                    // Only retriable failures (timeouts, 429/5xx, dropped connections) say the server may be
+                    // down; a trace that can never be scored (bad input, missing scores) says nothing of the rest.
+                    if (retriable
+                            && maxConsecutiveFailures > 0
+                            && consecutive.incrementAndGet() >= maxConsecutiveFailures) {
                         stop.set(true);
                     }
                     report();

@@ -42,12 +42,12 @@ public final class StepScorers {
         Map<String, StepScorerProvider> all = providers();
         StepScorerProvider provider = all.get(name);
         if (provider == null) {
-            throw new VeristepException.NonRetriable(
+            throw new org.veristep.UsageException(
                     "no scorer named '" + name + "'; known scorers: " + String.join(", ", all.keySet()));
         }
         for (String option : options.values().keySet()) {
             if (!provider.options().containsKey(option)) {
-                throw new VeristepException.NonRetriable("scorer '" + name + "' does not support option '" + option
+                throw new org.veristep.UsageException("scorer '" + name + "' does not support option '" + option
                         + "'; it supports: "
                         + (provider.options().isEmpty()
                                 ? "none"

@@ -191,6 +191,50 @@ class ScoringJobTest {
     }
 
     @Test
+    void tracesThatCanNeverBeScoredDoNotStopTheJob() {
+        // Missing scores, bad input: non-retriable, one trace at a time; they say nothing of a server.
+        List<TraceRecord> in = gsm8k().subList(0, 30);
+        StepScorer neverScores = new StepScorer() {
+            @Override
+            public String name() {
+                return "never";
+            }
+
+            @Override
+            public List<StepScores> score(List<org.veristep.trace.Trace> traces) {
+                throw new VeristepException.NonRetriable(
+                        "no scores for trace '" + traces.get(0).id() + "'");
+            }
+        };
+        ScoringJob.Result r = ScoringJob.builder(neverScores, dir.resolve("out.jsonl"))
+                .concurrency(1)
+                .maxConsecutiveFailures(5)
+                .provenance(PROV)
+                .build()
+                .run(in);
+        assertEquals(30, r.progress().failed());
+        assertEquals(0, r.progress().scored());
+    }
+
+    @Test
+    void twoRunsCannotWriteOneOutput() throws Exception {
+        Path out = dir.resolve("locked.jsonl");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                        ScoringJob.lockFile(out),
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = ch.lock()) {
+            assertTrue(held.isValid());
+            VeristepException e =
+                    assertThrows(VeristepException.class, () -> ScoringJob.builder(new StepIndexScorer(Set.of()), out)
+                            .provenance(PROV)
+                            .build()
+                            .run(gsm8k().subList(0, 3)));
+            assertTrue(e.getMessage().contains("another scoring run is writing"), e.getMessage());
+        }
+    }
+
+    @Test
     void refusesToMixScoresOfAnotherConfiguration() throws IOException {
         List<TraceRecord> in = gsm8k().subList(0, 20);
         Path out = dir.resolve("out.jsonl");
