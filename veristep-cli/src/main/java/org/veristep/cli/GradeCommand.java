@@ -185,13 +185,16 @@ final class GradeCommand implements Callable<Integer> {
         out.printf(
                 "graded %d lines: %d equivalent, %d not equivalent, %d undecided, %d bad lines -> %s%n",
                 equivalent + notEquivalent + undecided + bad, equivalent, notEquivalent, undecided, bad, output);
-        return 0;
+        return bad > 0 ? 1 : 0; // every line is written, but a bad line is a failure the caller should see
     }
 
+    /** {@return the field as text: a string, or a number as written (many datasets store numeric golds)} */
     private static String text(ObjectNode row, String field, Path input, long line) {
         JsonNode v = row.get(field);
-        if (v == null || !v.isTextual())
-            throw new BadInputException(input.toString(), line, field, "expected a string");
+        if (v == null || v.isNull())
+            throw new BadInputException(input.toString(), line, field, "missing: expected a string");
+        if (v.isNumber()) return v.asText();
+        if (!v.isTextual()) throw new BadInputException(input.toString(), line, field, "expected a string or a number");
         return v.asText();
     }
 }

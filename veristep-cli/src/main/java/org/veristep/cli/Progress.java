@@ -12,7 +12,8 @@ import org.veristep.score.ScoringJob;
 
 /**
  * The one progress bar of the CLI (me.tongfei progressbar), on the command's stderr, for work that
- * lasts more than about two seconds: nothing is drawn before then, so quick runs stay quiet.
+ * lasts more than about two seconds: nothing is drawn before then, so quick runs stay quiet, and
+ * nothing at all when stderr is not a terminal.
  * Thread-safe. Closed by its creator, which ends the bar's line.
  */
 final class Progress implements AutoCloseable {
@@ -38,7 +39,8 @@ final class Progress implements AutoCloseable {
         this.err = err;
         this.task = task;
         this.total = total;
-        this.enabled = !quiet;
+        // bin/veristep sets veristep.progress=false when stderr is not a terminal (a log file, a pipe).
+        this.enabled = !quiet && !"false".equals(System.getProperty("veristep.progress"));
     }
 
     /** Records {@code n} more units done. */
@@ -68,7 +70,7 @@ final class Progress implements AutoCloseable {
         return p -> {
             synchronized (this) {
                 if (bar == null) startsFrom = p.resumed();
-                done = p.done();
+                done = Math.max(done, p.done()); // reports from several workers may arrive out of order
                 extra = String.format(
                         Locale.ROOT,
                         " | resumed %d, failed %d, requests %d, retries %d, tokens %s in / %s out",

@@ -60,11 +60,11 @@ class GradeCommandTest {
                                 "{\"gold\": \"3/4\", \"pred\": \"The answer is $\\\\frac{3}{4}$.\", \"id\": 7}",
                                 "{\"gold\": \"(1, 2)\", \"pred\": \"(2, 1)\"}",
                                 "{\"gold\": \"1\", \"pred\": \"2^{2^{2^{2^{2}}}}\"}",
-                                "{\"gold\": 5}",
+                                "{\"gold\": 5}", // a numeric gold is read; the missing pred is the fault
                                 "not json")
                         + "\n");
         Run r = run("grade", "--input", in.toString(), "--output", out.toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.exit(), "bad lines are reported and make the run fail: " + r.err());
         assertTrue(
                 r.out().contains("graded 5 lines: 1 equivalent, 1 not equivalent, 1 undecided, 2 bad lines"), r.out());
         List<JsonNode> rows = new ArrayList<>();
@@ -78,7 +78,7 @@ class GradeCommandTest {
         assertTrue(rows.get(2).get("reason").asText().startsWith("too costly"));
         assertTrue(rows.get(3).get("equivalent").isNull());
         assertTrue(
-                rows.get(3).get("reason").asText().contains("pairs.jsonl:4: field 'gold': expected a string"),
+                rows.get(3).get("reason").asText().contains("pairs.jsonl:4: field 'pred': missing"),
                 rows.get(3).toString());
         assertTrue(
                 rows.get(4).get("reason").asText().contains("pairs.jsonl:5"),

@@ -20,6 +20,25 @@ public record Grade(
     public Grade {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(reason, "reason");
+        reason = abbreviateNumbers(reason);
+    }
+
+    private static final java.util.regex.Pattern LONG_DIGITS = java.util.regex.Pattern.compile("\\d{41,}");
+
+    /**
+     * {@return the text with every run of more than 40 digits shortened to its first and last 12
+     * digits and its length}, e.g. the exact value of 1/2004! in a reason stays readable
+     */
+    static String abbreviateNumbers(String text) {
+        java.util.regex.Matcher m = LONG_DIGITS.matcher(text);
+        if (!m.find()) return text;
+        StringBuilder b = new StringBuilder();
+        do {
+            String d = m.group();
+            m.appendReplacement(b, d.substring(0, 12) + "…(" + d.length() + " digits)…" + d.substring(d.length() - 12));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
     }
 
     /** {@return true, false, or null when undecided} (the JSONL {@code equivalent} field) */
