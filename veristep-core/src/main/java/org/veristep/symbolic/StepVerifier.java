@@ -36,6 +36,10 @@ import org.veristep.trace.Trace;
  * variable side is never checked against its binding: {@code x = 7} after {@code x = 5} rebinds
  * (solutions reuse letters). Options choose how far bindings reach.
  *
+ * <p><b>Solving.</b> Within a step, an equation in one unknown derived from the equation before it
+ * must have the same solution ({@link LinearSolutions}): {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is
+ * refuted.
+ *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
 public final class StepVerifier {
@@ -92,10 +96,11 @@ public final class StepVerifier {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
         Chain prev = null;
+        LinearSolutions equations = new LinearSolutions();
         for (Chain found : ClaimFinder.find(text)) {
             Chain chain = linkToPrevious(found, prev);
             prev = found;
-            checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, claims);
+            checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
         boolean anyTrue = false;
@@ -109,7 +114,12 @@ public final class StepVerifier {
     // ---------------------------------------------------------------- chains
 
     private void checkChain(
-            String text, Chain chain, SideEvaluator eval, Map<String, Value> bindings, List<Claim> out) {
+            String text,
+            Chain chain,
+            SideEvaluator eval,
+            Map<String, Value> bindings,
+            LinearSolutions equations,
+            List<Claim> out) {
         List<Side> sides = chain.sides();
         Value[] values = new Value[sides.size()];
         for (int i = 0; i < sides.size(); i++) {
@@ -133,6 +143,11 @@ public final class StepVerifier {
             Claim id = !mixedChain && rel == Relation.EQ && doubt == null && values[i] == null && values[i + 1] == null
                     ? identity(text, l, r, eval)
                     : null;
+            String slip = !mixedChain && rel == Relation.EQ && doubt == null ? equations.offer(text, l, r, eval) : null;
+            if (slip != null && negationNearby(text, l.start(), r.end()) == null) {
+                out.add(claim(l, rel, r, l.text(text), r.text(text), Claim.Status.FALSE, null, null, slip));
+                continue;
+            }
             if (id != null) {
                 out.add(id);
                 continue;
@@ -180,8 +195,8 @@ public final class StepVerifier {
 
     private static final long[] NUMERATORS = {7, 11, 13, 17, 19, 23, 29, 31};
     private static final long[] DENOMINATORS = {3, 5, 2, 7, 4};
-    private static final Set<String> NOT_FREE = Set.of("i", "e");
-    private static final Set<String> FUNCTION_LETTERS = Set.of("f", "g", "h", "F", "G", "H", "P", "Q", "p", "q");
+    static final Set<String> NOT_FREE = Set.of("i", "e");
+    static final Set<String> FUNCTION_LETTERS = Set.of("f", "g", "h", "F", "G", "H", "P", "Q", "p", "q");
 
     /**
      * Checks a link {@code b = c} whose two sides use the same variables as an identity: both sides
@@ -252,7 +267,7 @@ public final class StepVerifier {
     }
 
     /** {@return whether {@code v} is applied as a function in {@code expr}: "f (2)", "g (x)"} */
-    private static boolean applied(String expr, String v) {
+    static boolean applied(String expr, String v) {
         return expr.contains(" " + v + " (") || expr.startsWith(v + " (");
     }
 
@@ -299,6 +314,11 @@ public final class StepVerifier {
     // ---------------------------------------------------------------- one claim
 
     private static final Pattern LITERAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** {@return whether an expression is a bare number: {@code 12}, {@code -3.5}} */
+    static boolean isLiteral(String expr) {
+        return LITERAL.matcher(expr).matches();
+    }
 
     private Claim check(
             String text,

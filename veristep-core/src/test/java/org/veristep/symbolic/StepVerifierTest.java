@@ -31,6 +31,54 @@ class StepVerifierTest {
     }
 
     @Test
+    void aSlipWhileSolvingALinearEquationIsRefuted() {
+        // ProcessBench math-487 step 1 (its first error): -2 + 4a + 8 = 0 gives 4a = -6, not -10
+        StepCheck c = verifier.verifyStep(
+                "Expanding the dot product, we have\n\\[-2 + 4a + 8 = 0 \\Rightarrow 4a = -10 \\Rightarrow a ="
+                        + " \\boxed{-\\frac{5}{2}}.\\]",
+                new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("4a", c.firstFalse().left());
+        assertEquals("-10", c.firstFalse().right());
+        // olympiadbench-123 step 1: 18 = -2 + 4 + c gives c = 16, not 18 - 2 + 4 = 20
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("\\[18 = -2(1)^2 + 4(1) + c\\]\n\\[18 = -2 + 4 + c\\]\n\\[c = 18 - 2 + 4\\]\n\\[c = 20\\]"));
+        // olympiadbench-762 step 1: 4(55) + 11 is 231, so K - 19 = 221 - K does not follow
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("\\[\nK - 19 = (4(55)+11) - K\n\\]\nSimplify the equation:\n\\[\nK - 19 = 221 - K\n\\]"));
+        // gsm8k-65 step 4: both sides were doubled on the right only
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("(2/3)x * $1.5 * (2/2) = $150 * (2/2). This simplifies to: (4/6)x * $1.5 = $300."));
+    }
+
+    @Test
+    void alternativesAndCasesAreNotOneDerivation() {
+        // math-741 step 3 (judged correct): two cases of |x - 8| = 12
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(
+                        "\\[ x - 8 = 12 \\quad \\text{or} \\quad x - 8 = -12 \\] \\[ x = 20 \\quad \\text{or} \\quad x = -4 \\]"));
+        // math-375 step 3 (judged correct): each case solved in its own display
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(
+                        "Solving these equations, we get: \\[ x - 4 = 1 \\implies x = 5 \\] \\[ x - 4 = 11 \\implies x = 15 \\]"));
+        // omnimath-986 step 3 (judged correct): a numbered list of different equations
+        assertEquals(
+                Verdict.VERIFIED,
+                verdict(
+                        "1. \\(\\frac{5 + x}{2} = 7\\)\n2. \\(\\frac{5 + 9}{2} = 7\\) (which is true but doesn't help find \\( x \\))\n"
+                                + "3. \\(\\frac{x + 9}{2} = 10\\)"));
+        // a consistent derivation is not refuted: 3x + 6 = 28, 3x = 22, x = 22/3 (gsm8k-182 step 2)
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("\\[2B + 4 + B + 2 = 28\\] \\[3B + 6 = 28\\] \\[3B = 22\\] \\[B = \\frac{22}{3}\\]"));
+    }
+
+    @Test
     void correctArithmeticIsVerified() {
         assertEquals(Verdict.VERIFIED, verdict("\\(1/3 \\times 18 = 6\\) flamingos; \\(18 - 6 = 12\\) left"));
         assertEquals(

@@ -1,0 +1,146 @@
+package org.veristep.symbolic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.veristep.math.BigRational;
+import org.veristep.math.Value;
+
+/**
+ * Follows the linear equations in one unknown that a step solves ("-2 + 4a + 8 = 0 ⇒ 4a = -10",
+ * "18 = -2 + 4 + c, c = 18 - 2 + 4"): each equation's solution is worked out exactly, and an
+ * equation derived from the one before it in the same unknown whose solution differs is a slip in
+ * solving.
+ *
+ * <p>An equation here is a link {@code left = right} whose sides mention one variable in all, not
+ * applied as a function ({@code d(9)}), whose difference is exactly linear in it (evaluated at three
+ * rational points) with a non-zero slope, and with no percent, rounded decimal or alternative
+ * reading. Two equations are one derivation only when the text between them names no alternative,
+ * case or check ("or", "and", "if", "second", "solutions", "try", "substitute", {@code \pm}, a
+ * comma, {@code \quad}, a new list item ...). A bare assignment ({@code c = 18 - 2 + 4}) is checked
+ * against the equation before it only when its value is a computation, never a number or fraction
+ * (those are trial values and stated roots), and it ends the derivation: the next equation in the
+ * unknown starts over. One instance per step, in text order; not thread-safe.
+ */
+final class LinearSolutions {
+    private static final BigRational[] POINTS = {BigRational.of(7, 3), BigRational.of(11, 5), BigRational.of(13, 2)};
+
+    /**
+     * Words and marks between two equations that say they are alternatives, cases or checks rather
+     * than one derivation ("x - 8 = 12 or x - 8 = -12", "if y = 6 ... Second, if y = 4").
+     */
+    private static final Pattern ALTERNATIVES = Pattern.compile(
+            "\\b(or|and|if|when|whe?n?ever|case|cases|second|third|other|another|either|solutions?|roots?|"
+                    + "values?|check|checking|verify|try|trying|suppose|assume|let|plug|plugging|substitut\\w*|"
+                    + "test|testing|also|then|each|for|pairs?|points?)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|,|;|\\\\quad|\\\\qquad|"
+                    + "\\\\text\\{\\s*(or|and)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The solution of the last equation in each unknown (never a bare assignment). */
+    private final Map<String, BigRational> solutions = new HashMap<>();
+
+    private final Map<String, String> sources = new HashMap<>();
+
+    /** Where in the step's text the last equation in each unknown ends. */
+    private final Map<String, Integer> ends = new HashMap<>();
+
+    /**
+     * Offers one link of a chain, in the order of the text.
+     *
+     * @return a reason when the link is an equation whose solution contradicts the previous
+     *     equation's in the same unknown, else null
+     */
+    String offer(String text, Side l, Side r, SideEvaluator eval) {
+        Set<String> lv = l.variables();
+        Set<String> rv = r.variables();
+        if (lv.size() > 1 || rv.size() > 1 || (lv.isEmpty() && rv.isEmpty())) return null;
+        String var = (lv.isEmpty() ? rv : lv).iterator().next();
+        if ((!lv.isEmpty() && !lv.contains(var)) || (!rv.isEmpty() && !rv.contains(var))) return null;
+        if (!acceptable(l) || !acceptable(r) || !plainVariable(var, l, r)) {
+            forget(var);
+            return null;
+        }
+        BigRational before = solutions.get(var);
+        String beforeText = sources.get(var);
+        boolean linked = before != null && derivedFrom(text, ends.get(var), l.start());
+        boolean bareLeft = l.expr().equals(var) && rv.isEmpty();
+        boolean bareRight = r.expr().equals(var) && lv.isEmpty();
+        if (bareLeft || bareRight) {
+            // a bare assignment ends a derivation: what follows in the unknown starts over
+            forget(var);
+            Side other = bareLeft ? r : l;
+            if (!linked || !computation(other.expr())) return null;
+            Value v = eval.value(other.expr(), Map.of());
+            if (!(v instanceof Value.Exact x) || before.compareTo(x.value()) == 0) return null;
+            return "the equation before (" + beforeText + ") gives " + var + " = " + show(before) + ", this gives "
+                    + show(x.value());
+        }
+        BigRational[] f = new BigRational[POINTS.length];
+        for (int i = 0; i < POINTS.length; i++) {
+            Map<String, Value> at = Map.of(var, Value.of(POINTS[i]));
+            Value a = eval.value(l.expr(), at);
+            Value b = eval.value(r.expr(), at);
+            if (!(a instanceof Value.Exact xa) || !(b instanceof Value.Exact xb)) {
+                forget(var);
+                return null;
+            }
+            f[i] = xa.value().subtract(xb.value());
+        }
+        BigRational slope = f[1].subtract(f[0]).divide(POINTS[1].subtract(POINTS[0]));
+        BigRational slope2 = f[2].subtract(f[1]).divide(POINTS[2].subtract(POINTS[1]));
+        if (slope.compareTo(slope2) != 0 || slope.signum() == 0) {
+            forget(var);
+            return null;
+        }
+        BigRational solution = POINTS[0].subtract(f[0].divide(slope));
+        solutions.put(var, solution);
+        sources.put(var, text.substring(l.start(), r.end()));
+        ends.put(var, r.end());
+        if (!linked || before.compareTo(solution) == 0) return null;
+        return "the equation before (" + beforeText + ") has the solution " + var + " = " + show(before) + ", this one "
+                + var + " = " + show(solution);
+    }
+
+    /** {@return whether the text between two equations reads as one derivation (no alternatives)} */
+    private static boolean derivedFrom(String text, int from, int to) {
+        if (from > to) return false;
+        return !ALTERNATIVES.matcher(text).region(from, to).find();
+    }
+
+    /** {@return whether a numeric side is a computation ("350 - 150", "9 * 6"), not a number or fraction} */
+    private static boolean computation(String expr) {
+        for (int i = 1; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (c == '+' || c == '*' || (c == '-' && expr.charAt(i - 1) != '(' && expr.charAt(i - 1) != '^'))
+                return true;
+        }
+        return false;
+    }
+
+    private void forget(String var) {
+        solutions.remove(var);
+        sources.remove(var);
+        ends.remove(var);
+    }
+
+    private static boolean acceptable(Side s) {
+        if (s.hasPercent() || !s.alternatives().isEmpty() || !s.decimals().isEmpty()) return false;
+        String e = s.expr();
+        return !e.contains("floor(") && !e.contains("ceil(") && !e.contains("|");
+    }
+
+    private static boolean plainVariable(String var, Side l, Side r) {
+        if (StepVerifier.NOT_FREE.contains(var)) return false;
+        for (Side s : List.of(l, r)) {
+            // d(9), f (x): a function applied, not a product
+            if (s.expr().contains(var + "(") || s.expr().contains(var + " (")) return false;
+        }
+        return true;
+    }
+
+    private static String show(BigRational q) {
+        return StepVerifier.show(Value.of(q));
+    }
+}
