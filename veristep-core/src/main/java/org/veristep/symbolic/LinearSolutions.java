@@ -22,7 +22,10 @@ import org.veristep.math.Value;
  * comma, {@code \quad}, a new list item ...). A bare assignment ({@code c = 18 - 2 + 4}) is checked
  * against the equation before it only when its value is a computation, never a number or fraction
  * (those are trial values and stated roots), and it ends the derivation: the next equation in the
- * unknown starts over. One instance per step, in text order; not thread-safe.
+ * unknown starts over. A derivation may go on in the next step ("48 = -36 + (n-1) × 7." then
+ * "Subtract 36 from both sides: 12 = (n-1) × 7"): {@link #nextStep} carries it, and the text
+ * between (the rest of one step, the start of the next) is checked the same way. One instance per
+ * trace, fed in text order; not thread-safe.
  */
 final class LinearSolutions {
     private static final BigRational[] POINTS = {BigRational.of(7, 3), BigRational.of(11, 5), BigRational.of(13, 2)};
@@ -34,7 +37,7 @@ final class LinearSolutions {
     private static final Pattern ALTERNATIVES = Pattern.compile(
             "\\b(or|and|if|when|whe?n?ever|case|cases|second|third|other|another|either|solutions?|roots?|"
                     + "values?|check|checking|verify|try|trying|suppose|assume|let|plug|plugging|substitut\\w*|"
-                    + "test|testing|also|then|each|for|pairs?|points?)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|,|;|\\\\quad|\\\\qquad|"
+                    + "test|testing|also|then|each|for|pairs?|points?|equations|these|first|former|latter)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|,|;|\\\\quad|\\\\qquad|"
                     + "\\\\text\\{\\s*(or|and)",
             Pattern.CASE_INSENSITIVE);
 
@@ -43,8 +46,23 @@ final class LinearSolutions {
 
     private final Map<String, String> sources = new HashMap<>();
 
-    /** Where in the step's text the last equation in each unknown ends. */
+    /** Where in the step's text the last equation in each unknown ends; -1: in an earlier step. */
     private final Map<String, Integer> ends = new HashMap<>();
+
+    /** For equations in earlier steps: the text after them up to the end of their step. */
+    private final Map<String, String> tails = new HashMap<>();
+
+    /**
+     * Moves on to the next step of the trace: the equations of this one stay, each followed by the
+     * rest of this step's text (checked with the next step's text before the next equation).
+     */
+    void nextStep(String text) {
+        for (Map.Entry<String, Integer> e : ends.entrySet()) {
+            if (e.getValue() >= 0) tails.put(e.getKey(), text.substring(e.getValue()) + "\n");
+            else tails.put(e.getKey(), tails.get(e.getKey()) + text + "\n");
+            e.setValue(-1);
+        }
+    }
 
     /**
      * Offers one link of a chain, in the order of the text.
@@ -64,7 +82,7 @@ final class LinearSolutions {
         }
         BigRational before = solutions.get(var);
         String beforeText = sources.get(var);
-        boolean linked = before != null && derivedFrom(text, ends.get(var), l.start());
+        boolean linked = before != null && derivedFrom(text, ends.get(var), tails.get(var), l.start());
         boolean bareLeft = l.expr().equals(var) && rv.isEmpty();
         boolean bareRight = r.expr().equals(var) && lv.isEmpty();
         if (bareLeft || bareRight) {
@@ -98,13 +116,17 @@ final class LinearSolutions {
         solutions.put(var, solution);
         sources.put(var, text.substring(l.start(), r.end()));
         ends.put(var, r.end());
+        tails.remove(var);
         if (!linked || before.compareTo(solution) == 0) return null;
         return "the equation before (" + beforeText + ") has the solution " + var + " = " + show(before) + ", this one "
                 + var + " = " + show(solution);
     }
 
     /** {@return whether the text between two equations reads as one derivation (no alternatives)} */
-    private static boolean derivedFrom(String text, int from, int to) {
+    private static boolean derivedFrom(String text, int from, String tail, int to) {
+        if (from < 0)
+            return !ALTERNATIVES.matcher(tail).find()
+                    && !ALTERNATIVES.matcher(text).region(0, to).find();
         if (from > to) return false;
         return !ALTERNATIVES.matcher(text).region(from, to).find();
     }
@@ -123,6 +145,7 @@ final class LinearSolutions {
         solutions.remove(var);
         sources.remove(var);
         ends.remove(var);
+        tails.remove(var);
     }
 
     private static boolean acceptable(Side s) {

@@ -36,8 +36,8 @@ import org.veristep.trace.Trace;
  * variable side is never checked against its binding: {@code x = 7} after {@code x = 5} rebinds
  * (solutions reuse letters). Options choose how far bindings reach.
  *
- * <p><b>Solving.</b> Within a step, an equation in one unknown derived from the equation before it
- * must have the same solution ({@link LinearSolutions}): {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is
+ * <p><b>Solving.</b> An equation in one unknown derived from the equation before it (in the same
+ * step, or at the end of the step before) must have the same solution ({@link LinearSolutions}): {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is
  * refuted.
  *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
@@ -79,9 +79,11 @@ public final class StepVerifier {
     public List<StepCheck> verify(Trace trace) {
         List<StepCheck> out = new ArrayList<>(trace.size());
         Map<String, Value> bindings = new HashMap<>();
+        LinearSolutions equations = new LinearSolutions();
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
-            out.add(verifyStep(step.text(), bindings));
+            out.add(verifyStep(step.text(), bindings, equations));
+            equations.nextStep(step.text());
         }
         return out;
     }
@@ -93,10 +95,13 @@ public final class StepVerifier {
      *     (unless the scope is {@link Scope#NONE})
      */
     public StepCheck verifyStep(String text, Map<String, Value> bindings) {
+        return verifyStep(text, bindings, new LinearSolutions());
+    }
+
+    private StepCheck verifyStep(String text, Map<String, Value> bindings, LinearSolutions equations) {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
         Chain prev = null;
-        LinearSolutions equations = new LinearSolutions();
         for (Chain found : ClaimFinder.find(text)) {
             Chain chain = linkToPrevious(found, prev);
             prev = found;

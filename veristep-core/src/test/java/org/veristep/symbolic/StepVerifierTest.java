@@ -55,6 +55,25 @@ class StepVerifierTest {
     }
 
     @Test
+    void aSlipInTheNextStepOfADerivationIsRefuted() {
+        // ProcessBench math-118 steps 1-2 (first error at step 2): 48 = -36 + (n-1) × 7 gives n = 13,
+        // "subtract 36 from both sides: 12 = (n-1) × 7" gives n = 19/7
+        Trace t = Trace.of(
+                "math-118",
+                new Problem("math-118", "How many numbers are in the list -36, -29, ..., 48?", null),
+                List.of(
+                        "We can set up an equation using the last term (48) and the first term (-36):"
+                                + " 48 = -36 + (n-1) × 7.",
+                        "Subtract 36 from both sides: 12 = (n-1) × 7. Divide both sides by 7: n-1 = 12/7."));
+        List<StepCheck> checks = verifier.verify(t);
+        assertEquals(Verdict.UNVERIFIABLE, checks.get(0).verdict());
+        assertEquals(Verdict.REFUTED, checks.get(1).verdict());
+        assertEquals("12", checks.get(1).firstFalse().left());
+        // the step alone has nothing to contradict
+        assertEquals(Verdict.UNVERIFIABLE, verdict("Subtract 36 from both sides: 12 = (n-1) × 7."));
+    }
+
+    @Test
     void alternativesAndCasesAreNotOneDerivation() {
         // math-741 step 3 (judged correct): two cases of |x - 8| = 12
         assertEquals(
@@ -169,8 +188,10 @@ class StepVerifierTest {
         // a bare variable is rebound, not checked against its old value
         assertEquals(Verdict.UNVERIFIABLE, trace.verifyStep("now x = 7", b).verdict());
         assertEquals(Value.of(7), b.get("x"));
-        // without bindings (the default) variables are unknown
-        assertEquals(Verdict.UNVERIFIABLE, verifier.verify(t).get(2).verdict());
+        // without bindings (the default) variables are unknown: "3x = 13" alone is not checked ...
+        assertEquals(Verdict.UNVERIFIABLE, verdict("so \\(3x = 13\\)"));
+        // ... but after "2x + 3 = 11" (x = 4) it contradicts the derivation (x = 13/3)
+        assertEquals(Verdict.REFUTED, verifier.verify(t).get(2).verdict());
     }
 
     @Test
