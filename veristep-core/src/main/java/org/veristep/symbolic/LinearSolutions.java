@@ -18,10 +18,12 @@ import org.veristep.math.Value;
  * applied as a function ({@code d(9)}), whose difference is exactly linear in it (evaluated at three
  * rational points) with a non-zero slope, and with no percent, rounded decimal or alternative
  * reading. Two equations are one derivation only when the text between them names no alternative,
- * case or check ("or", "and", "if", "second", "solutions", "try", "substitute", {@code \pm}, a
- * comma, {@code \quad}, a new list item ...). A bare assignment ({@code c = 18 - 2 + 4}) is checked
- * against the equation before it only when its value is a computation, never a number or fraction
- * (those are trial values and stated roots), and it ends the derivation: the next equation in the
+ * case or check ("or", "and", "if", "second", "solutions", "try", "substitute", {@code \pm}, a comma,
+ * {@code \quad}, a new list item ...); once two equations in an unknown are written as alternatives
+ * ("k - 4 = 0 or k - 8 = 0") its equations are not compared again in the trace. A bare assignment
+ * ({@code c = 18 - 2 + 4}, {@code d = 20}) is checked against the equation before it (a number
+ * written for the solution only when it is off by at least one unit of its last digit, so rounding
+ * and truncation pass), and it ends the derivation: the next equation in the
  * unknown starts over. A derivation may go on in the next step ("48 = -36 + (n-1) × 7." then
  * "Subtract 36 from both sides: 12 = (n-1) × 7"): {@link #nextStep} carries it, and the text
  * between (the rest of one step, the start of the next) is checked the same way. One instance per
@@ -48,6 +50,9 @@ final class LinearSolutions {
 
     /** Where in the step's text the last equation in each unknown ends; -1: in an earlier step. */
     private final Map<String, Integer> ends = new HashMap<>();
+
+    /** Unknowns with alternatives written: their equations are not compared any more. */
+    private final Set<String> branching = new java.util.HashSet<>();
 
     /** For equations in earlier steps: the text after them up to the end of their step. */
     private final Map<String, String> tails = new HashMap<>();
@@ -83,15 +88,28 @@ final class LinearSolutions {
         BigRational before = solutions.get(var);
         String beforeText = sources.get(var);
         boolean linked = before != null && derivedFrom(text, ends.get(var), tails.get(var), l.start());
+        // once alternatives in an unknown are written ("k - 4 = 0 or k - 8 = 0"), what follows in it
+        // may take them in any order ("k = 4 or k = 8"): never compared again in this trace
+        if (before != null && !linked && branches(text, ends.get(var), tails.get(var), l.start())) branching.add(var);
+        if (branching.contains(var)) linked = false;
         boolean bareLeft = l.expr().equals(var) && rv.isEmpty();
         boolean bareRight = r.expr().equals(var) && lv.isEmpty();
         if (bareLeft || bareRight) {
             // a bare assignment ends a derivation: what follows in the unknown starts over
             forget(var);
             Side other = bareLeft ? r : l;
-            if (!linked || !computation(other.expr())) return null;
+            if (!linked) return null;
             Value v = eval.value(other.expr(), Map.of());
             if (!(v instanceof Value.Exact x) || before.compareTo(x.value()) == 0) return null;
+            if (StepVerifier.isLiteral(other.expr())) {
+                // a number written for the solution may be rounded or truncated to the digits shown
+                String e = other.expr();
+                int k = e.indexOf('.') < 0 ? 0 : e.length() - e.indexOf('.') - 1;
+                BigRational ulp = BigRational.ONE.divide(BigRational.of(java.math.BigInteger.TEN.pow(k)));
+                BigRational diff = before.subtract(x.value());
+                if (diff.signum() < 0) diff = diff.negate();
+                if (diff.compareTo(ulp) < 0) return null;
+            }
             return "the equation before (" + beforeText + ") gives " + var + " = " + show(before) + ", this gives "
                     + show(x.value());
         }
@@ -122,6 +140,17 @@ final class LinearSolutions {
                 + var + " = " + show(solution);
     }
 
+    private static final Pattern BRANCHES = Pattern.compile(
+            "\\b(or|either|case|cases)\\b|\\\\pm|±|\\\\mp|\\\\quad|\\\\qquad", Pattern.CASE_INSENSITIVE);
+
+    /** {@return whether the text between two equations writes them as alternatives ("... or ...")} */
+    private static boolean branches(String text, int from, String tail, int to) {
+        if (from < 0)
+            return BRANCHES.matcher(tail).find()
+                    || BRANCHES.matcher(text).region(0, to).find();
+        return from <= to && BRANCHES.matcher(text).region(from, to).find();
+    }
+
     /** {@return whether the text between two equations reads as one derivation (no alternatives)} */
     private static boolean derivedFrom(String text, int from, String tail, int to) {
         if (from < 0)
@@ -129,16 +158,6 @@ final class LinearSolutions {
                     && !ALTERNATIVES.matcher(text).region(0, to).find();
         if (from > to) return false;
         return !ALTERNATIVES.matcher(text).region(from, to).find();
-    }
-
-    /** {@return whether a numeric side is a computation ("350 - 150", "9 * 6"), not a number or fraction} */
-    private static boolean computation(String expr) {
-        for (int i = 1; i < expr.length(); i++) {
-            char c = expr.charAt(i);
-            if (c == '+' || c == '*' || (c == '-' && expr.charAt(i - 1) != '(' && expr.charAt(i - 1) != '^'))
-                return true;
-        }
-        return false;
     }
 
     private void forget(String var) {

@@ -74,6 +74,21 @@ class StepVerifierTest {
     }
 
     @Test
+    void aNumberWrittenForTheSolutionMustBeItUpToTheDigitsShown() {
+        // ProcessBench olympiadbench-254 step 5 (its first error): 10 + 4d = 100 gives d = 45/2
+        assertEquals(Verdict.REFUTED, verdict("Solving \\( 10 + 4d = 100 \\) gives us \\( d = 20 \\)."));
+        // omnimath-364 step 8 (its first error): 10 + (62 - W) = 36 gives W = 36
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("equating the two expressions for the total number of animals with horns:"
+                        + " 10 + (62 - W) = 36. Simplifying the equation gives us: W = 6."));
+        // rounded or truncated to the digits shown: not an error (3x = 22, x = 7.33 or 7.34)
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\[3x = 22\\]\n\\[x = 7.33\\]"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\[3x = 22\\]\n\\[x = 7.34\\]"));
+        assertEquals(Verdict.REFUTED, verdict("\\[3x = 22\\]\n\\[x = 7.5\\]"));
+    }
+
+    @Test
     void alternativesAndCasesAreNotOneDerivation() {
         // math-741 step 3 (judged correct): two cases of |x - 8| = 12
         assertEquals(
@@ -85,6 +100,11 @@ class StepVerifierTest {
                 Verdict.UNVERIFIABLE,
                 verdict(
                         "Solving these equations, we get: \\[ x - 4 = 1 \\implies x = 5 \\] \\[ x - 4 = 11 \\implies x = 15 \\]"));
+        // olympiadbench-930 step 9 (judged correct): alternatives, then their roots in order
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(
+                        "\\[ k - 4 = 0 \\quad \\text{or} \\quad k - 8 = 0 \\]\n\\[ k = 4 \\quad \\text{or} \\quad k = 8 \\]"));
         // omnimath-986 step 3 (judged correct): a numbered list of different equations
         assertEquals(
                 Verdict.VERIFIED,
