@@ -12,7 +12,8 @@ import org.veristep.math.Value;
  * Follows the linear equations in one unknown that a step solves ("-2 + 4a + 8 = 0 ⇒ 4a = -10",
  * "18 = -2 + 4 + c, c = 18 - 2 + 4"): each equation's solution is worked out exactly, and an
  * equation derived from the one before it in the same unknown whose solution differs is a slip in
- * solving.
+ * solving. A link whose two sides both mention the unknown and differ by the same non-zero constant
+ * whatever it is ({@code (x - 16 + 100) - 25 = x + 69 - 25}) holds for no value: it is false too.
  *
  * <p>An equation here is a link {@code left = right} whose sides mention one variable in all, not
  * applied as a function ({@code d(9)}), whose difference is exactly linear in it (evaluated at three
@@ -50,6 +51,9 @@ final class LinearSolutions {
 
     /** Where in the step's text the last equation in each unknown ends; -1: in an earlier step. */
     private final Map<String, Integer> ends = new HashMap<>();
+
+    /** A number with its sign attached after a space ("2 -16"): likely a new equation's start. */
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("\\s[-−]\\d");
 
     /** Unknowns with alternatives written: their equations are not compared any more. */
     private final Set<String> branching = new java.util.HashSet<>();
@@ -128,6 +132,17 @@ final class LinearSolutions {
         BigRational slope2 = f[2].subtract(f[1]).divide(POINTS[2].subtract(POINTS[1]));
         if (slope.compareTo(slope2) != 0 || slope.signum() == 0) {
             forget(var);
+            // "x + 2 = x + 5" holds for no x; a run-on "-14 = x + 2 -16 = x" (math-708) is not read so
+            if (slope.signum() == 0
+                    && slope2.signum() == 0
+                    && f[0].signum() != 0
+                    && !lv.isEmpty()
+                    && !rv.isEmpty()
+                    && !SIGNED_NUMBER
+                            .matcher(text.substring(l.start(), r.end()))
+                            .find()) {
+                return "the two sides differ by " + show(f[0]) + " whatever " + var + " is";
+            }
             return null;
         }
         BigRational solution = POINTS[0].subtract(f[0].divide(slope));

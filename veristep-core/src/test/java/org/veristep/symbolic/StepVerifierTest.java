@@ -89,6 +89,24 @@ class StepVerifierTest {
     }
 
     @Test
+    void sidesThatDifferByAConstantWhateverTheUnknownAreRefuted() {
+        // ProcessBench gsm8k-113 step 3 (its first error): x - 16 + 100 is x + 84, not x + 69
+        StepCheck c = verifier.verifyStep(
+                "After using 25 bandages, the remaining bandages are \\( (x - 16 + 100) - 25 = x + 69 - 25 = x + 44 \\).",
+                new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("(x - 16 + 100) - 25", c.firstFalse().left());
+        // olympiadbench-309 step 3: 9 - 18(n-1) is 27 - 18n
+        assertEquals(Verdict.REFUTED, verdict("\\[a_n = 9 - 18(n-1) = 18 - 18n\\]"));
+        // an identity is verified, an equation with one solution is not refuted
+        assertEquals(Verdict.VERIFIED, verdict("\\( (x - 16 + 100) - 25 = x + 59 \\)"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\( 2x + 3 = x + 5 \\)"));
+        // math-708 step 2 (judged correct): a run-on of two equations, "-14 = x + 2" and "-16 = x"
+        assertEquals(
+                Verdict.UNVERIFIABLE, verdict("Now, let's solve Equation 1 for x: -14 = x + 2 -16 = x. So, x = -16."));
+    }
+
+    @Test
     void alternativesAndCasesAreNotOneDerivation() {
         // math-741 step 3 (judged correct): two cases of |x - 8| = 12
         assertEquals(
