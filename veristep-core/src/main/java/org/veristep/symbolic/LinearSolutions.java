@@ -13,7 +13,9 @@ import org.veristep.math.Value;
  * "18 = -2 + 4 + c, c = 18 - 2 + 4"): each equation's solution is worked out exactly, and an
  * equation derived from the one before it in the same unknown whose solution differs is a slip in
  * solving. A link whose two sides both mention the unknown and differ by the same non-zero constant
- * whatever it is ({@code (x - 16 + 100) - 25 = x + 69 - 25}) holds for no value: it is false too.
+ * whatever it is ({@code (x - 16 + 100) - 25 = x + 69 - 25}) holds for no value: it is false too;
+ * so is a link in the same several unknowns whose sides differ by one non-zero constant at four
+ * rational points ({@code 38k + 8 + 19m + 2 - 19n - 18 = 38k + 19m - 19n + 2}).
  *
  * <p>An equation here is a link {@code left = right} whose sides mention one variable in all, not
  * applied as a function ({@code d(9)}), whose difference is exactly linear in it (evaluated at three
@@ -82,6 +84,7 @@ final class LinearSolutions {
     String offer(String text, Side l, Side r, SideEvaluator eval) {
         Set<String> lv = l.variables();
         Set<String> rv = r.variables();
+        if (lv.size() > 1 && lv.equals(rv)) return constantDifference(text, l, r, eval);
         if (lv.size() > 1 || rv.size() > 1 || (lv.isEmpty() && rv.isEmpty())) return null;
         String var = (lv.isEmpty() ? rv : lv).iterator().next();
         if ((!lv.isEmpty() && !lv.contains(var)) || (!rv.isEmpty() && !rv.contains(var))) return null;
@@ -164,6 +167,41 @@ final class LinearSolutions {
             return BRANCHES.matcher(tail).find()
                     || BRANCHES.matcher(text).region(0, to).find();
         return from <= to && BRANCHES.matcher(text).region(from, to).find();
+    }
+
+    private static final long[] NUMERATORS = {7, 11, 13, 17, 19, 23, 29, 31, 37};
+    private static final long[] DENOMINATORS = {3, 5, 2, 7, 4, 9};
+
+    /**
+     * {@return a reason when two sides in the same several unknowns differ by the same non-zero
+     * constant at four rational points ({@code a + b + 5 = a + b + 3}), else null}
+     */
+    private static String constantDifference(String text, Side l, Side r, SideEvaluator eval) {
+        if (!acceptable(l)
+                || !acceptable(r)
+                || SIGNED_NUMBER.matcher(text.substring(l.start(), r.end())).find()) {
+            return null;
+        }
+        List<String> names = new java.util.ArrayList<>(new java.util.TreeSet<>(l.variables()));
+        for (String v : names) if (!plainVariable(v, l, r)) return null;
+        BigRational diff = null;
+        for (int t = 0; t < 4; t++) {
+            Map<String, Value> at = new HashMap<>();
+            for (int j = 0; j < names.size(); j++) {
+                at.put(
+                        names.get(j),
+                        Value.of(BigRational.of(
+                                NUMERATORS[(3 * j + t) % NUMERATORS.length],
+                                DENOMINATORS[(j + 2 * t) % DENOMINATORS.length])));
+            }
+            Value a = eval.value(l.expr(), at);
+            Value b = eval.value(r.expr(), at);
+            if (!(a instanceof Value.Exact xa) || !(b instanceof Value.Exact xb)) return null;
+            BigRational d = xa.value().subtract(xb.value());
+            if (d.signum() == 0 || (diff != null && d.compareTo(diff) != 0)) return null;
+            diff = d;
+        }
+        return "the two sides differ by " + show(diff) + " whatever " + String.join(", ", names) + " are";
     }
 
     /** {@return whether the text between two equations reads as one derivation (no alternatives)} */

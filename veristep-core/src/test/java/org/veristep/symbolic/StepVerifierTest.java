@@ -101,6 +101,11 @@ class StepVerifierTest {
         // an identity is verified, an equation with one solution is not refuted
         assertEquals(Verdict.VERIFIED, verdict("\\( (x - 16 + 100) - 25 = x + 59 \\)"));
         assertEquals(Verdict.UNVERIFIABLE, verdict("\\( 2x + 3 = x + 5 \\)"));
+        // math-274 step 2 (its first error), several unknowns: 8 + 2 - 18 is -8, not 2
+        assertEquals(
+                Verdict.REFUTED, verdict("\\[ 2a + b - c = 38k + 8 + 19m + 2 - 19n - 18 = 38k + 19m - 19n + 2. \\]"));
+        assertEquals(
+                Verdict.VERIFIED, verdict("\\[ 2a + b - c = 38k + 8 + 19m + 2 - 19n - 18 = 38k + 19m - 19n - 8. \\]"));
         // math-708 step 2 (judged correct): a run-on of two equations, "-14 = x + 2" and "-16 = x"
         assertEquals(
                 Verdict.UNVERIFIABLE, verdict("Now, let's solve Equation 1 for x: -14 = x + 2 -16 = x. So, x = -16."));
