@@ -37,8 +37,10 @@ import org.veristep.trace.Trace;
  * (solutions reuse letters). Options choose how far bindings reach.
  *
  * <p><b>Solving.</b> An equation in one unknown derived from the equation before it (in the same
- * step, or at the end of the step before) must have the same solution ({@link LinearSolutions}): {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is
- * refuted.
+ * step, or at the end of the step before) must have the same solution ({@link LinearSolutions}):
+ * {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is refuted; so is a link whose sides differ by the same
+ * non-zero constant whatever the unknowns are ({@code (x - 16 + 100) - 25 = x + 69 - 25}). Other
+ * links between different expressions in unknowns stay unchecked (see {@code identity}).
  *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
