@@ -57,6 +57,9 @@ final class LinearSolutions {
     /** A number with its sign attached after a space ("2 -16"): likely a new equation's start. */
     private static final Pattern SIGNED_NUMBER = Pattern.compile("\\s[-−]\\d");
 
+    /** "1/2x": (1/2)x or 1/(2x), the writer's meaning is not certain. */
+    private static final Pattern AMBIGUOUS_DIVISION = Pattern.compile("/\\s*\\d+(\\.\\d+)?\\s*[A-Za-z(\\\\]");
+
     /** Unknowns with alternatives written: their equations are not compared any more. */
     private final Set<String> branching = new java.util.HashSet<>();
 
@@ -88,7 +91,12 @@ final class LinearSolutions {
         if (lv.size() > 1 || rv.size() > 1 || (lv.isEmpty() && rv.isEmpty())) return null;
         String var = (lv.isEmpty() ? rv : lv).iterator().next();
         if ((!lv.isEmpty() && !lv.contains(var)) || (!rv.isEmpty() && !rv.contains(var))) return null;
-        if (!acceptable(l) || !acceptable(r) || !plainVariable(var, l, r)) {
+        if (!acceptable(l)
+                || !acceptable(r)
+                || !plainVariable(var, l, r)
+                || AMBIGUOUS_DIVISION
+                        .matcher(text.substring(l.start(), r.end()))
+                        .find()) {
             forget(var);
             return null;
         }
@@ -179,6 +187,9 @@ final class LinearSolutions {
     private static String constantDifference(String text, Side l, Side r, SideEvaluator eval) {
         if (!acceptable(l)
                 || !acceptable(r)
+                || AMBIGUOUS_DIVISION
+                        .matcher(text.substring(l.start(), r.end()))
+                        .find()
                 || SIGNED_NUMBER.matcher(text.substring(l.start(), r.end())).find()) {
             return null;
         }

@@ -134,6 +134,8 @@ class StepVerifierTest {
                 verdict(
                         "1. \\(\\frac{5 + x}{2} = 7\\)\n2. \\(\\frac{5 + 9}{2} = 7\\) (which is true but doesn't help find \\( x \\))\n"
                                 + "3. \\(\\frac{x + 9}{2} = 10\\)"));
+        // "1/2x" may mean 1/(2x): no solution is read from it
+        assertEquals(Verdict.UNVERIFIABLE, verdict("We have 1/2x = 4. So 2x = 1/4 and x = 1/8."));
         // a consistent derivation is not refuted: 3x + 6 = 28, 3x = 22, x = 22/3 (gsm8k-182 step 2)
         assertEquals(
                 Verdict.UNVERIFIABLE,
