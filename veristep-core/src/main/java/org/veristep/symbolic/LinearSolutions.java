@@ -42,7 +42,7 @@ final class LinearSolutions {
     private static final Pattern ALTERNATIVES = Pattern.compile(
             "\\b(or|and|if|when|whe?n?ever|case|cases|second|third|other|another|either|solutions?|roots?|"
                     + "values?|check|checking|verify|try|trying|suppose|assume|let|plug|plugging|substitut\\w*|"
-                    + "test|testing|also|then|each|for|pairs?|points?|equations|these|first|former|latter)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|,|;|\\\\quad|\\\\qquad|"
+                    + "test|testing|also|then|each|for|pairs?|points?|equations|these|first|former|latter|similarly|likewise|same|analogous\\w*|again|new|part|instead|alternatively)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|,|;|\\\\quad|\\\\qquad|"
                     + "\\\\text\\{\\s*(or|and)",
             Pattern.CASE_INSENSITIVE);
 
