@@ -40,7 +40,8 @@ import org.veristep.trace.Trace;
  * step, or at the end of the step before) must have the same solution ({@link LinearSolutions}):
  * {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is refuted; so is a link whose sides differ by the same
  * non-zero constant whatever the unknowns are ({@code (x - 16 + 100) - 25 = x + 69 - 25}). Other
- * links between different expressions in unknowns stay unchecked (see {@code identity}).
+ * links between different expressions in unknowns stay unchecked (see {@code identity}). For this
+ * check only, a left side after "simplifies to", "reduces to", "becomes" ... is not cut short.
  *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
@@ -150,7 +151,9 @@ public final class StepVerifier {
             Claim id = !mixedChain && rel == Relation.EQ && doubt == null && values[i] == null && values[i + 1] == null
                     ? identity(text, l, r, eval)
                     : null;
-            String slip = !mixedChain && rel == Relation.EQ && doubt == null ? equations.offer(text, l, r, eval) : null;
+            boolean readable =
+                    doubt == null || (i == 0 && chain.relations().size() == 1 && afterVerbTo(text, l.start()));
+            String slip = !mixedChain && rel == Relation.EQ && readable ? equations.offer(text, l, r, eval) : null;
             if (slip != null && negationNearby(text, l.start(), r.end()) == null) {
                 out.add(claim(l, rel, r, l.text(text), r.text(text), Claim.Status.FALSE, null, null, slip));
                 continue;
@@ -271,6 +274,18 @@ public final class StepVerifier {
                 lv0,
                 rv0,
                 mismatch + " (a substitution or an equation may be meant)");
+    }
+
+    private static final Pattern VERB_TO = Pattern.compile(
+            "\\b(simplif(?:y|ies|ied|ying)|reduces?|reduced|leads?|becomes?|amounts?|boils? down|translates?)\\s+to\\s*:?\\s*(?:\\\\\\(|\\\\\\[|\\$)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return whether the text just before a side is a verb and "to" that start an equation
+     * ("This simplifies to 5J + 20 = 100"): the side is not cut short there}
+     */
+    private static boolean afterVerbTo(String text, int start) {
+        return VERB_TO.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** {@return whether {@code v} is applied as a function in {@code expr}: "f (2)", "g (x)"} */

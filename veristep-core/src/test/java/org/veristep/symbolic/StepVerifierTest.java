@@ -48,6 +48,16 @@ class StepVerifierTest {
         assertEquals(
                 Verdict.REFUTED,
                 verdict("\\[\nK - 19 = (4(55)+11) - K\n\\]\nSimplify the equation:\n\\[\nK - 19 = 221 - K\n\\]"));
+        // gsm8k-197 step 2 (its first error): (J + 10) + J + 2J + 10 = 100 gives J = 20, "this
+        // simplifies to 5J + 20 = 100" gives J = 16 ("simplifies to" starts the equation)
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("Since L = J + 10, we substitute L in the equation: ((J + 10) + J) + 2J + 10 = 100."
+                        + " This simplifies to 5J + 20 = 100."));
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("Since L = J + 10, we substitute L in the equation: ((J + 10) + J) + 2J + 10 = 100."
+                        + " This simplifies to 4J + 20 = 100."));
         // gsm8k-65 step 4: both sides were doubled on the right only
         assertEquals(
                 Verdict.REFUTED,
