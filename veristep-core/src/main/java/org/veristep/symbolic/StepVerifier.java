@@ -36,6 +36,13 @@ import org.veristep.trace.Trace;
  * variable side is never checked against its binding: {@code x = 7} after {@code x = 5} rebinds
  * (solutions reuse letters). Options choose how far bindings reach.
  *
+ * <p><b>Solving.</b> An equation in one unknown derived from the equation before it (in the same
+ * step, or at the end of the step before) must have the same solution ({@link LinearSolutions}):
+ * {@code -2 + 4a + 8 = 0 ⇒ 4a = -10} is refuted; so is a link whose sides differ by the same
+ * non-zero constant whatever the unknowns are ({@code (x - 16 + 100) - 25 = x + 69 - 25}). Other
+ * links between different expressions in unknowns stay unchecked (see {@code identity}). For this
+ * check only, a left side after "simplifies to", "reduces to", "becomes" ... is not cut short.
+ *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
 public final class StepVerifier {
@@ -75,9 +82,11 @@ public final class StepVerifier {
     public List<StepCheck> verify(Trace trace) {
         List<StepCheck> out = new ArrayList<>(trace.size());
         Map<String, Value> bindings = new HashMap<>();
+        LinearSolutions equations = new LinearSolutions();
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
-            out.add(verifyStep(step.text(), bindings));
+            out.add(verifyStep(step.text(), bindings, equations));
+            equations.nextStep(step.text());
         }
         return out;
     }
@@ -89,13 +98,17 @@ public final class StepVerifier {
      *     (unless the scope is {@link Scope#NONE})
      */
     public StepCheck verifyStep(String text, Map<String, Value> bindings) {
+        return verifyStep(text, bindings, new LinearSolutions());
+    }
+
+    private StepCheck verifyStep(String text, Map<String, Value> bindings, LinearSolutions equations) {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
         Chain prev = null;
         for (Chain found : ClaimFinder.find(text)) {
             Chain chain = linkToPrevious(found, prev);
             prev = found;
-            checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, claims);
+            checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
         boolean anyTrue = false;
@@ -109,7 +122,12 @@ public final class StepVerifier {
     // ---------------------------------------------------------------- chains
 
     private void checkChain(
-            String text, Chain chain, SideEvaluator eval, Map<String, Value> bindings, List<Claim> out) {
+            String text,
+            Chain chain,
+            SideEvaluator eval,
+            Map<String, Value> bindings,
+            LinearSolutions equations,
+            List<Claim> out) {
         List<Side> sides = chain.sides();
         Value[] values = new Value[sides.size()];
         for (int i = 0; i < sides.size(); i++) {
@@ -133,6 +151,13 @@ public final class StepVerifier {
             Claim id = !mixedChain && rel == Relation.EQ && doubt == null && values[i] == null && values[i + 1] == null
                     ? identity(text, l, r, eval)
                     : null;
+            boolean readable =
+                    doubt == null || (i == 0 && chain.relations().size() == 1 && afterVerbTo(text, l.start()));
+            String slip = !mixedChain && rel == Relation.EQ && readable ? equations.offer(text, l, r, eval) : null;
+            if (slip != null && negationNearby(text, l.start(), r.end()) == null) {
+                out.add(claim(l, rel, r, l.text(text), r.text(text), Claim.Status.FALSE, null, null, slip));
+                continue;
+            }
             if (id != null) {
                 out.add(id);
                 continue;
@@ -180,8 +205,8 @@ public final class StepVerifier {
 
     private static final long[] NUMERATORS = {7, 11, 13, 17, 19, 23, 29, 31};
     private static final long[] DENOMINATORS = {3, 5, 2, 7, 4};
-    private static final Set<String> NOT_FREE = Set.of("i", "e");
-    private static final Set<String> FUNCTION_LETTERS = Set.of("f", "g", "h", "F", "G", "H", "P", "Q", "p", "q");
+    static final Set<String> NOT_FREE = Set.of("i", "e");
+    static final Set<String> FUNCTION_LETTERS = Set.of("f", "g", "h", "F", "G", "H", "P", "Q", "p", "q");
 
     /**
      * Checks a link {@code b = c} whose two sides use the same variables as an identity: both sides
@@ -251,8 +276,20 @@ public final class StepVerifier {
                 mismatch + " (a substitution or an equation may be meant)");
     }
 
+    private static final Pattern VERB_TO = Pattern.compile(
+            "\\b(simplif(?:y|ies|ied|ying)|reduces?|reduced|leads?|becomes?|amounts?|boils? down|translates?)\\s+to\\s*:?\\s*(?:\\\\\\(|\\\\\\[|\\$)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return whether the text just before a side is a verb and "to" that start an equation
+     * ("This simplifies to 5J + 20 = 100"): the side is not cut short there}
+     */
+    private static boolean afterVerbTo(String text, int start) {
+        return VERB_TO.matcher(text.substring(Math.max(0, start - 40), start)).find();
+    }
+
     /** {@return whether {@code v} is applied as a function in {@code expr}: "f (2)", "g (x)"} */
-    private static boolean applied(String expr, String v) {
+    static boolean applied(String expr, String v) {
         return expr.contains(" " + v + " (") || expr.startsWith(v + " (");
     }
 
@@ -299,6 +336,11 @@ public final class StepVerifier {
     // ---------------------------------------------------------------- one claim
 
     private static final Pattern LITERAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** {@return whether an expression is a bare number: {@code 12}, {@code -3.5}} */
+    static boolean isLiteral(String expr) {
+        return LITERAL.matcher(expr).matches();
+    }
 
     private Claim check(
             String text,

@@ -31,6 +31,128 @@ class StepVerifierTest {
     }
 
     @Test
+    void aSlipWhileSolvingALinearEquationIsRefuted() {
+        // ProcessBench math-487 step 1 (its first error): -2 + 4a + 8 = 0 gives 4a = -6, not -10
+        StepCheck c = verifier.verifyStep(
+                "Expanding the dot product, we have\n\\[-2 + 4a + 8 = 0 \\Rightarrow 4a = -10 \\Rightarrow a ="
+                        + " \\boxed{-\\frac{5}{2}}.\\]",
+                new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("4a", c.firstFalse().left());
+        assertEquals("-10", c.firstFalse().right());
+        // olympiadbench-123 step 1: 18 = -2 + 4 + c gives c = 16, not 18 - 2 + 4 = 20
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("\\[18 = -2(1)^2 + 4(1) + c\\]\n\\[18 = -2 + 4 + c\\]\n\\[c = 18 - 2 + 4\\]\n\\[c = 20\\]"));
+        // olympiadbench-762 step 1: 4(55) + 11 is 231, so K - 19 = 221 - K does not follow
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("\\[\nK - 19 = (4(55)+11) - K\n\\]\nSimplify the equation:\n\\[\nK - 19 = 221 - K\n\\]"));
+        // gsm8k-197 step 2 (its first error): (J + 10) + J + 2J + 10 = 100 gives J = 20, "this
+        // simplifies to 5J + 20 = 100" gives J = 16 ("simplifies to" starts the equation)
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("Since L = J + 10, we substitute L in the equation: ((J + 10) + J) + 2J + 10 = 100."
+                        + " This simplifies to 5J + 20 = 100."));
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("Since L = J + 10, we substitute L in the equation: ((J + 10) + J) + 2J + 10 = 100."
+                        + " This simplifies to 4J + 20 = 100."));
+        // gsm8k-65 step 4: both sides were doubled on the right only
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("(2/3)x * $1.5 * (2/2) = $150 * (2/2). This simplifies to: (4/6)x * $1.5 = $300."));
+    }
+
+    @Test
+    void aSlipInTheNextStepOfADerivationIsRefuted() {
+        // ProcessBench math-118 steps 1-2 (first error at step 2): 48 = -36 + (n-1) × 7 gives n = 13,
+        // "subtract 36 from both sides: 12 = (n-1) × 7" gives n = 19/7
+        Trace t = Trace.of(
+                "math-118",
+                new Problem("math-118", "How many numbers are in the list -36, -29, ..., 48?", null),
+                List.of(
+                        "We can set up an equation using the last term (48) and the first term (-36):"
+                                + " 48 = -36 + (n-1) × 7.",
+                        "Subtract 36 from both sides: 12 = (n-1) × 7. Divide both sides by 7: n-1 = 12/7."));
+        List<StepCheck> checks = verifier.verify(t);
+        assertEquals(Verdict.UNVERIFIABLE, checks.get(0).verdict());
+        assertEquals(Verdict.REFUTED, checks.get(1).verdict());
+        assertEquals("12", checks.get(1).firstFalse().left());
+        // the step alone has nothing to contradict
+        assertEquals(Verdict.UNVERIFIABLE, verdict("Subtract 36 from both sides: 12 = (n-1) × 7."));
+    }
+
+    @Test
+    void aNumberWrittenForTheSolutionMustBeItUpToTheDigitsShown() {
+        // ProcessBench olympiadbench-254 step 5 (its first error): 10 + 4d = 100 gives d = 45/2
+        assertEquals(Verdict.REFUTED, verdict("Solving \\( 10 + 4d = 100 \\) gives us \\( d = 20 \\)."));
+        // omnimath-364 step 8 (its first error): 10 + (62 - W) = 36 gives W = 36
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("equating the two expressions for the total number of animals with horns:"
+                        + " 10 + (62 - W) = 36. Simplifying the equation gives us: W = 6."));
+        // rounded or truncated to the digits shown: not an error (3x = 22, x = 7.33 or 7.34)
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\[3x = 22\\]\n\\[x = 7.33\\]"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\[3x = 22\\]\n\\[x = 7.34\\]"));
+        assertEquals(Verdict.REFUTED, verdict("\\[3x = 22\\]\n\\[x = 7.5\\]"));
+    }
+
+    @Test
+    void sidesThatDifferByAConstantWhateverTheUnknownAreRefuted() {
+        // ProcessBench gsm8k-113 step 3 (its first error): x - 16 + 100 is x + 84, not x + 69
+        StepCheck c = verifier.verifyStep(
+                "After using 25 bandages, the remaining bandages are \\( (x - 16 + 100) - 25 = x + 69 - 25 = x + 44 \\).",
+                new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("(x - 16 + 100) - 25", c.firstFalse().left());
+        // olympiadbench-309 step 3: 9 - 18(n-1) is 27 - 18n
+        assertEquals(Verdict.REFUTED, verdict("\\[a_n = 9 - 18(n-1) = 18 - 18n\\]"));
+        // an identity is verified, an equation with one solution is not refuted
+        assertEquals(Verdict.VERIFIED, verdict("\\( (x - 16 + 100) - 25 = x + 59 \\)"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\( 2x + 3 = x + 5 \\)"));
+        // math-274 step 2 (its first error), several unknowns: 8 + 2 - 18 is -8, not 2
+        assertEquals(
+                Verdict.REFUTED, verdict("\\[ 2a + b - c = 38k + 8 + 19m + 2 - 19n - 18 = 38k + 19m - 19n + 2. \\]"));
+        assertEquals(
+                Verdict.VERIFIED, verdict("\\[ 2a + b - c = 38k + 8 + 19m + 2 - 19n - 18 = 38k + 19m - 19n - 8. \\]"));
+        // math-708 step 2 (judged correct): a run-on of two equations, "-14 = x + 2" and "-16 = x"
+        assertEquals(
+                Verdict.UNVERIFIABLE, verdict("Now, let's solve Equation 1 for x: -14 = x + 2 -16 = x. So, x = -16."));
+    }
+
+    @Test
+    void alternativesAndCasesAreNotOneDerivation() {
+        // math-741 step 3 (judged correct): two cases of |x - 8| = 12
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(
+                        "\\[ x - 8 = 12 \\quad \\text{or} \\quad x - 8 = -12 \\] \\[ x = 20 \\quad \\text{or} \\quad x = -4 \\]"));
+        // math-375 step 3 (judged correct): each case solved in its own display
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(
+                        "Solving these equations, we get: \\[ x - 4 = 1 \\implies x = 5 \\] \\[ x - 4 = 11 \\implies x = 15 \\]"));
+        // olympiadbench-930 step 9 (judged correct): alternatives, then their roots in order
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(
+                        "\\[ k - 4 = 0 \\quad \\text{or} \\quad k - 8 = 0 \\]\n\\[ k = 4 \\quad \\text{or} \\quad k = 8 \\]"));
+        // omnimath-986 step 3 (judged correct): a numbered list of different equations
+        assertEquals(
+                Verdict.VERIFIED,
+                verdict(
+                        "1. \\(\\frac{5 + x}{2} = 7\\)\n2. \\(\\frac{5 + 9}{2} = 7\\) (which is true but doesn't help find \\( x \\))\n"
+                                + "3. \\(\\frac{x + 9}{2} = 10\\)"));
+        // "1/2x" may mean 1/(2x): no solution is read from it
+        assertEquals(Verdict.UNVERIFIABLE, verdict("We have 1/2x = 4. So 2x = 1/4 and x = 1/8."));
+        // a consistent derivation is not refuted: 3x + 6 = 28, 3x = 22, x = 22/3 (gsm8k-182 step 2)
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("\\[2B + 4 + B + 2 = 28\\] \\[3B + 6 = 28\\] \\[3B = 22\\] \\[B = \\frac{22}{3}\\]"));
+    }
+
+    @Test
     void correctArithmeticIsVerified() {
         assertEquals(Verdict.VERIFIED, verdict("\\(1/3 \\times 18 = 6\\) flamingos; \\(18 - 6 = 12\\) left"));
         assertEquals(
@@ -121,8 +243,10 @@ class StepVerifierTest {
         // a bare variable is rebound, not checked against its old value
         assertEquals(Verdict.UNVERIFIABLE, trace.verifyStep("now x = 7", b).verdict());
         assertEquals(Value.of(7), b.get("x"));
-        // without bindings (the default) variables are unknown
-        assertEquals(Verdict.UNVERIFIABLE, verifier.verify(t).get(2).verdict());
+        // without bindings (the default) variables are unknown: "3x = 13" alone is not checked ...
+        assertEquals(Verdict.UNVERIFIABLE, verdict("so \\(3x = 13\\)"));
+        // ... but after "2x + 3 = 11" (x = 4) it contradicts the derivation (x = 13/3)
+        assertEquals(Verdict.REFUTED, verifier.verify(t).get(2).verdict());
     }
 
     @Test
