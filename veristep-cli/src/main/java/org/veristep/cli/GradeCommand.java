@@ -87,6 +87,12 @@ final class GradeCommand implements Callable<Integer> {
                     "Relative tolerance for irrational values (default ${DEFAULT-VALUE}); exact values compare exactly.")
     double tolerance;
 
+    @Option(
+            names = "--exact-decimals",
+            description = "Compare decimals exactly, like other numbers (default: a decimal showing at least two"
+                    + " significant digits matches a value that rounds to it at the decimals shown: 0.33 = 1/3).")
+    boolean exactDecimals;
+
     @Override
     public Integer call() throws IOException {
         if (timeoutMs <= 0)
@@ -95,7 +101,8 @@ final class GradeCommand implements Callable<Integer> {
         try {
             options = GradingOptions.defaults()
                     .withTimeLimit(Duration.ofMillis(timeoutMs))
-                    .withRelativeTolerance(tolerance);
+                    .withRelativeTolerance(tolerance)
+                    .withDecimalsToShownPrecision(!exactDecimals);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

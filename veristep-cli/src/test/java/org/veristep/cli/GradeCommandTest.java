@@ -104,4 +104,15 @@ class GradeCommandTest {
         assertTrue(Double.parseDouble(cols[4]) > 0);
         assertEquals("1", cols[cols.length - 1], "one of the two pairs is equivalent");
     }
+
+    @Test
+    void decimalsMatchToThePrecisionShownUnlessAskedToCompareExactly() {
+        // pi/3 = 1.0471...: "1.05" rounds it at two decimals; with --exact-decimals it is just another number.
+        assertTrue(run("grade", "--gold", "\\frac{\\pi}{3}", "--pred", "1.05")
+                .out()
+                .startsWith("equivalent"));
+        assertTrue(run("grade", "--gold", "\\frac{\\pi}{3}", "--pred", "1.05", "--exact-decimals")
+                .out()
+                .startsWith("not equivalent"));
+    }
 }

@@ -47,6 +47,11 @@ public record GradingOptions(
                 t, relativeTolerance, decimalsToShownPrecision, maxSolutionChars, maxAnswerChars, seed);
     }
 
+    /** {@return these options with decimals matched to the precision shown (true) or compared exactly (false)} */
+    public GradingOptions withDecimalsToShownPrecision(boolean shown) {
+        return new GradingOptions(timeLimit, relativeTolerance, shown, maxSolutionChars, maxAnswerChars, seed);
+    }
+
     /** {@return these options with another relative tolerance} */
     public GradingOptions withRelativeTolerance(double tol) {
         return new GradingOptions(timeLimit, tol, decimalsToShownPrecision, maxSolutionChars, maxAnswerChars, seed);
