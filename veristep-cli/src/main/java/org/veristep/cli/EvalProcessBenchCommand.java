@@ -128,17 +128,19 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     }
 
     private int run(StepScorer s, Instant started, PrintWriter out, PrintWriter err) throws IOException {
-        if (threshold != null && threshold.fixed != null && !(threshold.fixed >= 0 && threshold.fixed <= 1)) {
-            throw new org.veristep.UsageException("--threshold must be in [0, 1], got " + threshold.fixed);
+        ThresholdPolicy policy;
+        try { // ThresholdPolicy.Fixed checks the range; here its refusal is a usage error
+            policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
+                    ? new ThresholdPolicy.Fixed(0.5)
+                    : threshold.fixed != null
+                            ? new ThresholdPolicy.Fixed(threshold.fixed)
+                            : new ThresholdPolicy.TunedOn(threshold.tuneOn);
+        } catch (IllegalArgumentException e) {
+            throw new org.veristep.UsageException("--" + e.getMessage());
         }
         if (eval.resamples < 1) throw new org.veristep.UsageException("--resamples must be at least 1");
         if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
         List<ProcessBenchCase> cases = load();
-        ThresholdPolicy policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
-                ? new ThresholdPolicy.Fixed(0.5)
-                : threshold.fixed != null
-                        ? new ThresholdPolicy.Fixed(threshold.fixed)
-                        : new ThresholdPolicy.TunedOn(threshold.tuneOn);
         if (policy instanceof ThresholdPolicy.TunedOn t
                 && cases.stream().noneMatch(c -> c.subset().equals(t.subset()))) {
             throw new org.veristep.UsageException("--tune-threshold " + t.subset()
