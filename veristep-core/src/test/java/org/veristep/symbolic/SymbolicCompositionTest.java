@@ -161,4 +161,94 @@ class SymbolicCompositionTest {
         assertEquals(70, alone, "computed independently with python");
         assertEquals(23, wrongAlone);
     }
+    /**
+     * RewardMATH best-of-10 (MATH500; candidate 0 is the correct one, 1–9 plausible wrong ones):
+     * the step text of the benchmark is in ../shared/data for two problems only
+     * ({@code RewardMATH_direct.json}, problem ids 0 and 399; the other 481 are on the Hugging Face
+     * Hub, which this machine cannot reach), so the selection is measured on those 2 × 10
+     * candidates with the real PRM step scores of {@code RewardMATH/*_reward.json}. A problem counts
+     * when candidate 0 scores strictly above all nine others (a tie is a loss); the rank is
+     * 1 + the number of others scoring at least as high (pessimistic under ties).
+     */
+    @Test
+    void rewardMathBestOfTenOnTheProblemsWithStepText() throws IOException {
+        JsonNode direct = Json.mapper()
+                .readTree(TestData.file("rewardmath/RewardMATH_direct.json").toFile());
+        Map<String, List<JsonNode>> byProblem = new java.util.LinkedHashMap<>();
+        for (JsonNode row : direct)
+            byProblem
+                    .computeIfAbsent(row.get("problem").asText(), k -> new ArrayList<>())
+                    .add(row);
+        assertEquals(2, byProblem.size());
+        Aggregation[] aggs = {Aggregation.MIN, Aggregation.PRODUCT, Aggregation.LAST, Aggregation.MEAN};
+        // PRM alone, rank of the correct candidate per problem (ids 0, 399) and aggregation
+        // (min, prod, last, mean), computed independently with python over the same files
+        Map<String, int[][]> expectedRanks = Map.of(
+                "Math_Shepherd", new int[][] {{3, 4, 3, 3}, {10, 9, 10, 10}},
+                "Easy_to_hard", new int[][] {{2, 2, 6, 1}, {10, 7, 9, 7}},
+                "ReasonEval_7B", new int[][] {{6, 8, 9, 7}, {7, 6, 6, 7}},
+                "ReasonEval_34B", new int[][] {{3, 7, 3, 3}, {8, 7, 8, 7}});
+        for (String prm : List.of("Math_Shepherd", "Easy_to_hard", "ReasonEval_7B", "ReasonEval_34B")) {
+            Map<String, JsonNode> scores = new HashMap<>();
+            for (JsonNode row : Json.mapper()
+                    .readTree(TestData.file("rewardmath/RewardMATH/" + prm + "_reward.json")
+                            .toFile())) {
+                scores.put(row.get("problem").asText(), row);
+            }
+            StringBuilder line = new StringBuilder();
+            int p = 0;
+            int refuted = 0;
+            int refutedCorrect = 0;
+            for (Map.Entry<String, List<JsonNode>> e : byProblem.entrySet()) {
+                JsonNode scored = scores.get(e.getKey());
+                double[][] alone = new double[10][];
+                double[][] vetoed = new double[10][];
+                for (JsonNode row : e.getValue()) {
+                    int k = indexOf(
+                            scored.get("solution_reference"),
+                            row.get("solution_reference").asText());
+                    JsonNode s = scored.get("score").get(k);
+                    alone[k] = new double[s.size()];
+                    for (int i = 0; i < s.size(); i++) alone[k][i] = s.get(i).asDouble();
+                    List<String> steps = new ArrayList<>();
+                    row.get("eval_solution").forEach(t -> steps.add(t.asText()));
+                    assertEquals(steps.size(), alone[k].length, "one PRM score per step");
+                    Trace trace =
+                            Trace.of("rewardmath-" + row.get("id").asInt(), new Problem("p", e.getKey(), null), steps);
+                    vetoed[k] = veto(trace, alone[k]);
+                    if (Aggregation.MIN.apply(vetoed[k]) == 0 && Aggregation.MIN.apply(alone[k]) > 0) {
+                        refuted++;
+                        if (k == 0) refutedCorrect++;
+                    }
+                }
+                line.append(String.format(
+                        " | problem %s:", e.getValue().get(0).get("problem_id").asText()));
+                for (int a = 0; a < aggs.length; a++) {
+                    int ra = rankOfCandidateZero(alone, aggs[a]);
+                    int rv = rankOfCandidateZero(vetoed, aggs[a]);
+                    assertEquals(expectedRanks.get(prm)[p][a], ra, prm + " " + aggs[a].label() + " problem " + p);
+                    line.append(String.format(" %s %d->%d", aggs[a].label(), ra, rv));
+                }
+                p++;
+            }
+            System.out.printf(
+                    "RewardMATH best-of-10 %-15s rank of the correct candidate, alone->with veto%s  (candidates"
+                            + " vetoed: %d of 20, of them correct: %d)%n",
+                    prm, line, refuted, refutedCorrect);
+            assertEquals(0, refutedCorrect, "the correct candidates hold no false arithmetic");
+        }
+    }
+
+    private static int indexOf(JsonNode array, String value) {
+        for (int i = 0; i < array.size(); i++) if (array.get(i).asText().equals(value)) return i;
+        throw new AssertionError("no candidate " + value);
+    }
+
+    /** {@return 1 + the number of other candidates scoring at least as high as candidate 0} */
+    private static int rankOfCandidateZero(double[][] candidates, Aggregation agg) {
+        double zero = agg.apply(candidates[0]);
+        int rank = 1;
+        for (int k = 1; k < candidates.length; k++) if (agg.apply(candidates[k]) >= zero) rank++;
+        return rank;
+    }
 }
