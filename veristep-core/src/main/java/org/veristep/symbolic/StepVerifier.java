@@ -43,6 +43,9 @@ import org.veristep.trace.Trace;
  * links between different expressions in unknowns stay unchecked (see {@code identity}). For this
  * check only, a left side after "simplifies to", "reduces to", "becomes" ... is not cut short.
  *
+ * <p><b>Facts.</b> Fixed facts of calendars and units stated in words ("there are 30 days in
+ * March", "1 foot = 12 inches") are claims too ({@link FactClaims}).
+ *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
 public final class StepVerifier {
@@ -110,6 +113,11 @@ public final class StepVerifier {
             prev = found;
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
+        }
+        List<Claim> facts = FactClaims.find(text);
+        if (!facts.isEmpty()) {
+            claims.addAll(facts);
+            claims.sort(java.util.Comparator.comparingInt(Claim::leftStart));
         }
         boolean anyTrue = false;
         for (Claim c : claims) {

@@ -1,0 +1,305 @@
+package org.veristep.symbolic;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and checks the fixed facts of calendars and units that a step states in words: "There are
+ * 30 days in March" (false: 31), "an hour has 60 minutes", "1 foot = 12 inches", "February has 29
+ * days" (true: leap years). These are claims like any other, and the ones word problems get wrong.
+ *
+ * <p>Only statements of a fact are read, never quantities of a story: "there are N A in a B", "a B
+ * has / contains / is / equals N A", "1 B = N A", "<month> has N days", "there are N days in
+ * <month>". "She practises 20 minutes in a day" is not a fact and is not read. Conventions that
+ * vary are not read: days or weeks in an unnamed month, days or weeks in a year (months and years
+ * are a calendar apart from days and weeks). A negation or supposition in the sentence ("there are
+ * not 30 days in April", "if there are ...") leaves the claim unchecked.
+ *
+ * <p>Units and factors: time (second, minute, hour, day, week, fortnight), calendar (12 months a
+ * year, 10 years a decade, 100 a century), US length (inch, foot, yard, mile), metric
+ * length (millimetre, centimetre, metre, kilometre), mass (ounce, pound; gram, kilogram), volume
+ * (cup, pint, quart, gallon; millilitre, litre), money (cent, dollar), counts (dozen, gross, score
+ * as "N in a dozen"); how often "quarterly", "monthly", "weekly", "semiannually", "annually" happen
+ * in a year ("quarterly, which means three times a year" is false); the hours from midnight to a
+ * whole-hour clock time ("11:00 PM is 11 hours past midnight" is false: 23). Thread-safe:
+ * stateless.
+ */
+final class FactClaims {
+    private FactClaims() {}
+
+    /** A unit: its dimension and its size in the dimension's smallest unit. */
+    private record Unit(String dimension, long size) {}
+
+    private static final Map<String, Unit> UNITS = Map.ofEntries(
+            Map.entry("second", new Unit("time", 1)),
+            Map.entry("minute", new Unit("time", 60)),
+            Map.entry("hour", new Unit("time", 3600)),
+            Map.entry("day", new Unit("time", 86_400)),
+            Map.entry("week", new Unit("time", 604_800)),
+            Map.entry("fortnight", new Unit("time", 1_209_600)),
+            Map.entry("month", new Unit("calendar", 1)),
+            Map.entry("year", new Unit("calendar", 12)),
+            Map.entry("decade", new Unit("calendar", 120)),
+            Map.entry("century", new Unit("calendar", 1200)),
+            Map.entry("inch", new Unit("us-length", 1)),
+            Map.entry("foot", new Unit("us-length", 12)),
+            Map.entry("yard", new Unit("us-length", 36)),
+            Map.entry("mile", new Unit("us-length", 63_360)),
+            Map.entry("millimeter", new Unit("length", 1)),
+            Map.entry("centimeter", new Unit("length", 10)),
+            Map.entry("meter", new Unit("length", 1000)),
+            Map.entry("kilometer", new Unit("length", 1_000_000)),
+            Map.entry("ounce", new Unit("us-mass", 1)),
+            Map.entry("pound", new Unit("us-mass", 16)),
+            Map.entry("gram", new Unit("mass", 1)),
+            Map.entry("kilogram", new Unit("mass", 1000)),
+            Map.entry("cup", new Unit("us-volume", 1)),
+            Map.entry("pint", new Unit("us-volume", 2)),
+            Map.entry("quart", new Unit("us-volume", 4)),
+            Map.entry("gallon", new Unit("us-volume", 16)),
+            Map.entry("milliliter", new Unit("volume", 1)),
+            Map.entry("liter", new Unit("volume", 1000)),
+            Map.entry("cent", new Unit("money", 1)),
+            Map.entry("dollar", new Unit("money", 100)),
+            Map.entry("item", new Unit("count", 1)),
+            Map.entry("dozen", new Unit("count", 12)),
+            Map.entry("gross", new Unit("count", 144)));
+
+    private static final List<String> MONTHS = List.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
+    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    private static final String UNIT_WORD = "(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
+            + "|century|centuries|inch(?:es)?|foot|feet|yards?|miles?|(?:milli|centi|kilo)?met(?:er|re)s?"
+            + "|ounces?|pounds?|(?:kilo)?grams?|cups?|pints?|quarts?|gallons?|(?:milli)?lit(?:er|re)s?"
+            + "|cents?|dollars?|items?|things?|eggs?|dozens?|gross)";
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)";
+    private static final String ONE = "(?:a|an|one|1|each|every|per)";
+    private static final String MONTH =
+            "(january|february|march|april|may|june|july|august|september|october|november" + "|december)";
+
+    /** After the unit: words that make "a week has 5 days of school" a story, not a fact. */
+    private static final String NOT_A_STORY =
+            "(?!\\s+(?:of|off|left|remaining|at|for|to|per|each|in\\s+which|when|where)\\b)";
+    /** "there are 60 minutes in an hour", "there are 30 days in March" */
+    private static final Pattern THERE_ARE = Pattern.compile(
+            "\\bthere(?:\\s+are|\\s+is|'re|\\s+were)\\s+(?:exactly\\s+|only\\s+)?" + NUMBER + "\\s+" + UNIT_WORD
+                    + NOT_A_STORY + "\\s+in\\s+(?:" + ONE + "\\s+" + UNIT_WORD + "|(?:the\\s+month\\s+of\\s+)?" + MONTH
+                    + ")\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "an hour has 60 minutes", "1 foot = 12 inches", "a dozen equals 12 eggs" */
+    private static final Pattern ONE_HAS = Pattern.compile(
+            "(?<![\\w.,])" + ONE + "\\s+" + UNIT_WORD
+                    + "\\s+(?:has|contains|equals|is\\s+equal\\s+to|=|consists\\s+of)\\s+" + NUMBER + "\\s+"
+                    + UNIT_WORD + "\\b" + NOT_A_STORY,
+            Pattern.CASE_INSENSITIVE);
+    /** "March has 30 days" */
+    private static final Pattern MONTH_HAS = Pattern.compile(
+            "\\b" + MONTH + "\\s+(?:has|had|contains)\\s+(?:exactly\\s+|only\\s+)?" + NUMBER + "\\s+days\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final String COUNT = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            + "|twenty-four|twenty-six|fifty-two)";
+    /** "quarterly, which means three times a year" */
+    private static final Pattern FREQUENCY = Pattern.compile(
+            "\\b(quarterly|monthly|weekly|semi-?annually|annually|yearly)\\b[^.!?\\n]{0,40}?\\b" + COUNT
+                    + "\\s+times?\\s+(?:a|per|each|every|in\\s+a|in\\s+one)\\s+year\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "11:00 PM is 11 hours past midnight" */
+    private static final Pattern CLOCK = Pattern.compile(
+            "\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?\\s+is\\s+" + NUMBER
+                    + "\\s+hours?\\s+(?:past|after|from)\\s+midnight\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern NEGATION =
+            Pattern.compile("\\b(not|n't|never|no|if|suppose|assuming|assume)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return the fact claims stated in a step, in text order: each with the number written as its
+     * left side and the fact ("days in March") as its right side, TRUE or FALSE, or UNCHECKED when
+     * the sentence negates or supposes it}
+     */
+    static List<Claim> find(String text) {
+        List<Claim> out = new ArrayList<>();
+        Matcher m = THERE_ARE.matcher(text);
+        while (m.find()) {
+            if (m.group(4) != null) {
+                month(text, m, 1, 4, out);
+            } else {
+                convert(text, m, 1, 2, 3, out);
+            }
+        }
+        m = ONE_HAS.matcher(text);
+        while (m.find()) convert(text, m, 2, 3, 1, out);
+        m = MONTH_HAS.matcher(text);
+        while (m.find()) month(text, m, 2, 1, out);
+        m = FREQUENCY.matcher(text);
+        while (m.find()) {
+            String how = m.group(1).toLowerCase(Locale.ROOT).replace("-", "");
+            long perYear =
+                    switch (how) {
+                        case "quarterly" -> 4;
+                        case "monthly" -> 12;
+                        case "weekly" -> 52;
+                        case "semiannually" -> 2;
+                        default -> 1;
+                    };
+            BigDecimal n = count(m.group(2));
+            if (n != null)
+                add(text, m, 2, "times a year, " + m.group(1).toLowerCase(Locale.ROOT), n, List.of(perYear), out);
+        }
+        m = CLOCK.matcher(text);
+        while (m.find()) {
+            int h = Integer.parseInt(m.group(1));
+            int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            if (h < 1 || h > 12 || min > 59) continue;
+            boolean pm = m.group(3).equalsIgnoreCase("p");
+            BigDecimal hours = BigDecimal.valueOf((h % 12 + (pm ? 12 : 0)) * 60L + min)
+                    .divide(BigDecimal.valueOf(60), 6, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
+            BigDecimal n = number(m.group(4));
+            if (n == null) continue;
+            boolean exactHours = hours.scale() <= 0;
+            if (!exactHours) continue; // "2:30 PM is 14.5 hours": leave fractions of an hour to the arithmetic
+            String clock = h + (m.group(2) == null ? "" : ":" + m.group(2)) + (pm ? " PM" : " AM");
+            add(text, m, 4, "hours from midnight to " + clock, n, List.of(hours.longValueExact()), out);
+        }
+        out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
+        return out;
+    }
+
+    /** A conversion "N smalls in one big". */
+    private static void convert(
+            String text, Matcher m, int numberGroup, int smallGroup, int bigGroup, List<Claim> out) {
+        String smallWord = m.group(smallGroup);
+        String bigWord = m.group(bigGroup);
+        Unit small = unit(smallWord);
+        Unit big = unit(bigWord);
+        BigDecimal n = number(m.group(numberGroup));
+        if (n == null) return;
+        // "a dozen is 12 eggs": a count of anything is a count
+        if (big != null && big.dimension().equals("count") && small == null) small = UNITS.get("item");
+        if (small == null || big == null || !small.dimension().equals(big.dimension())) return;
+        if (small.size() >= big.size()) return; // "1 hour = 60 minutes" read the other way round: not a fact claim
+        if (big.size() % small.size() != 0) return;
+        String fact = stem(smallWord) + "s in a " + stem(bigWord);
+        add(text, m, numberGroup, fact, n, List.of(big.size() / small.size()), out);
+    }
+
+    /** "N days in March". */
+    private static void month(String text, Matcher m, int numberGroup, int monthGroup, List<Claim> out) {
+        BigDecimal n = number(m.group(numberGroup));
+        if (n == null) return;
+        int k = MONTHS.indexOf(m.group(monthGroup).toLowerCase(Locale.ROOT));
+        String name = Character.toUpperCase(m.group(monthGroup).charAt(0))
+                + m.group(monthGroup).substring(1).toLowerCase(Locale.ROOT);
+        List<Long> right = k == 1 ? List.of(28L, 29L) : List.of((long) MONTH_DAYS[k]);
+        add(text, m, numberGroup, "days in " + name, n, right, out);
+    }
+
+    private static void add(
+            String text,
+            Matcher m,
+            int numberGroup,
+            String fact,
+            BigDecimal n,
+            List<Long> rightValues,
+            List<Claim> out) {
+        int ls = m.start(numberGroup);
+        int le = m.end(numberGroup);
+        boolean holds = false;
+        for (long v : rightValues) holds |= n.compareTo(BigDecimal.valueOf(v)) == 0;
+        String shown = rightValues.size() == 1
+                ? Long.toString(rightValues.get(0))
+                : rightValues.get(0) + " or " + rightValues.get(1);
+        Claim.Status status;
+        String reason;
+        if (holds) {
+            status = Claim.Status.TRUE;
+            reason = "a fact: " + fact + " " + shown;
+        } else if (negated(text, m.start(), m.end())) {
+            status = Claim.Status.UNCHECKED;
+            reason = "the sentence negates or supposes it";
+        } else {
+            status = Claim.Status.FALSE;
+            reason = fact + ": " + shown + ", not " + n.toPlainString();
+        }
+        out.add(new Claim(
+                ls,
+                le,
+                m.start(),
+                m.end(),
+                m.group(numberGroup),
+                Relation.EQ,
+                fact,
+                status,
+                n.stripTrailingZeros().toPlainString(),
+                shown,
+                reason));
+    }
+
+    /** {@return whether the sentence holding {@code [start, end)} negates or supposes} */
+    private static boolean negated(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
+        int to = end;
+        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) to++;
+        return NEGATION.matcher(text).region(from, to).find();
+    }
+
+    private static final List<String> COUNT_WORDS = List.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    private static BigDecimal count(String s) {
+        String w = s.toLowerCase(Locale.ROOT);
+        int k = COUNT_WORDS.indexOf(w);
+        if (k >= 0) return BigDecimal.valueOf(k);
+        return switch (w) {
+            case "twenty-four" -> BigDecimal.valueOf(24);
+            case "twenty-six" -> BigDecimal.valueOf(26);
+            case "fifty-two" -> BigDecimal.valueOf(52);
+            default -> number(s);
+        };
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Unit unit(String word) {
+        return UNITS.get(stem(word));
+    }
+
+    /** {@return the singular, US-spelled form of a unit word: "feet" → "foot", "metres" → "meter"} */
+    static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.equals("feet")) return "foot";
+        if (w.equals("centuries")) return "century";
+        if (w.equals("inches")) return "inch";
+        if (w.equals("things") || w.equals("eggs") || w.equals("items")) return "item";
+        if (w.equals("thing") || w.equals("egg")) return "item";
+        w = w.replace("metre", "meter").replace("litre", "liter");
+        if (w.endsWith("s") && !w.equals("gross")) w = w.substring(0, w.length() - 1);
+        return w;
+    }
+}
