@@ -109,7 +109,7 @@ public final class StepVerifier {
         List<Claim> claims = new ArrayList<>();
         Chain prev = null;
         for (Chain found : ClaimFinder.find(text)) {
-            Chain chain = linkToPrevious(found, prev);
+            Chain chain = linkToPrevious(text, found, prev);
             prev = found;
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
@@ -188,14 +188,21 @@ public final class StepVerifier {
     }
 
     /**
-     * {@return the chain with its empty first side replaced by the previous chain's last side, when
-     * the text links them: a continuation ({@code \[ a = 50 - 15 \] \[ = 35 \]}) or the same label
-     * stated again with a bare number ("Total = 80 + 220 + 23. Total = 323"); else the chain as is}
+     * {@return the chain with its first side replaced by the previous chain's last side, when the
+     * text links them: a continuation ({@code \[ a = 50 - 15 \] \[ = 35 \]}), the same label stated
+     * again with a bare number ("Total = 80 + 220 + 23. Total = 323"), or the same variable stated
+     * again in the next display with nothing but display marks between ({@code \[ S = 165 \times
+     * \frac{6}{11} \] \[ S = 9 \times 6 \]}: a derivation, so 165 × 6/11 = 9 × 6 is claimed) unless
+     * the first display ended at a bare number or the step speaks of ± or roots (values of one
+     * letter, not a derivation: {@code x = (-15 + 1)/2 = -7}, {@code x = (-15 - 1)/2}); else the
+     * chain as is}
      */
-    private static Chain linkToPrevious(Chain chain, Chain prev) {
-        if (prev == null || chain.sides().get(0) != null) return chain;
+    private static Chain linkToPrevious(String text, Chain chain, Chain prev) {
+        if (prev == null) return chain;
         Side last = prev.sides().get(prev.sides().size() - 1);
         if (last == null || prev.doubtfulEnd() != null) return chain;
+        Side first = chain.sides().get(0);
+        if (first != null) return sameVariableAgain(text, chain, prev, last) ? replaceFirst(chain, last) : chain;
         boolean link = false;
         if (chain.label() != null
                 && chain.label().equals(prev.label())
@@ -206,6 +213,33 @@ public final class StepVerifier {
                     && !LITERAL.matcher(last.expr()).matches();
         }
         if (!link) return chain;
+        return replaceFirst(chain, last);
+    }
+
+    private static final Pattern DISPLAY_MARKS_ONLY = Pattern.compile("(?:\\s|\\\\\\]|\\\\\\[|\\$\\$)*");
+
+    private static final Pattern PLUS_MINUS = Pattern.compile("\\\\pm|\\\\mp|±|∓|\\broots?\\b|\\bsolutions\\b");
+
+    private static boolean sameVariableAgain(String text, Chain chain, Chain prev, Side last) {
+        Side first = chain.sides().get(0);
+        Side prevFirst = prev.sides().get(0);
+        if (prevFirst == null || !isBareVariable(first) || !isBareVariable(prevFirst)) return false;
+        if (!first.expr().equals(prevFirst.expr()) || chain.sides().size() < 2) return false;
+        for (Relation r : chain.relations()) if (r != Relation.EQ) return false;
+        for (Relation r : prev.relations()) if (r != Relation.EQ) return false;
+        Side next = chain.sides().get(1);
+        if (next == null || !next.variables().isEmpty() || !last.variables().isEmpty()) return false;
+        // "x = (-15 + 1)/2 = -7" then "x = (-15 - 1)/2": the previous display ended at a value
+        if (isLiteral(last.expr())) return false;
+        // two roots from a ± formula are two values of one letter, not a derivation
+        if (PLUS_MINUS.matcher(text).find()) return false;
+        if (last.end() > first.start()) return false;
+        return DISPLAY_MARKS_ONLY
+                .matcher(text.substring(last.end(), first.start()))
+                .matches();
+    }
+
+    private static Chain replaceFirst(Chain chain, Side last) {
         List<Side> sides = new ArrayList<>(chain.sides());
         sides.set(0, last);
         return new Chain(sides, chain.relations(), null, chain.doubtfulEnd(), chain.label());

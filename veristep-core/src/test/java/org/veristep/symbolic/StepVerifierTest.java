@@ -288,4 +288,30 @@ class StepVerifierTest {
         // a continuation by division is not a running total: 10*11*21/6 is 385, not 385/6
         assertEquals(Verdict.REFUTED, verdict("\\( \\frac{10 \\cdot 11 \\cdot 21}{6} = 385/6 \\)"));
     }
+
+    @Test
+    void theSameVariableInTheNextDisplayContinuesTheDerivation() {
+        // ProcessBench gsm8k-153 step 5 (its first error): 165 × 6/11 = 90, not 9 × 6
+        StepCheck c = verifier.verifyStep(
+                "we multiply both sides by \\( \\frac{6}{11} \\): \\[ S = 165 \\times \\frac{6}{11} \\] \\[ S = 9"
+                        + " \\times 6 \\] \\[ S = 54 \\]",
+                new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("90", c.firstFalse().leftValue());
+        assertEquals("54", c.firstFalse().rightValue());
+        // the right derivation verifies
+        assertEquals(
+                Verdict.VERIFIED,
+                verdict("\\[ S = 165 \\times \\frac{6}{11} \\] \\[ S = 15 \\times 6 \\] \\[ S = 90 \\]"));
+    }
+
+    @Test
+    void twoValuesOfOneLetterAreNotADerivation() {
+        // ProcessBench olympiadbench-505 step 4 (judged correct): the two roots of a quadratic
+        assertEquals(
+                Verdict.VERIFIED, verdict("\\[ x = \\frac{-15 + 1}{2} = -7 \\] \\[ x = \\frac{-15 - 1}{2} = -8 \\]"));
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("the roots are \\[ x = \\frac{-15 + 1}{2} \\] \\[ x = \\frac{-15 - 1}{2} \\]"));
+    }
 }
