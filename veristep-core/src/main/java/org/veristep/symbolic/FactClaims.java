@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds and checks the fixed facts of calendars and units that a step states in words: "There are
@@ -127,6 +128,17 @@ final class FactClaims {
                     + "\\s+hours?\\s+(?:past|after|from)\\s+midnight\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "half a dozen plates means 6/2 = 3": the number a dozen or half a dozen comes to */
+    private static final Pattern DOZEN = Pattern.compile(
+            "\\b(half\\s+a|a|one)\\s+dozen\\s+(?:[a-z]+\\s+)?(?:means|is|equals|=)\\s+(?:[\\d\\s+\\-*/×÷().]*=\\s*)?"
+                    + "(\\d+)\\b(?![.,]?\\d|\\s*[-+*/×÷%])",
+            Pattern.CASE_INSENSITIVE);
+    /** "a nickel is worth $0.10", "each dime is worth 10 cents" */
+    private static final Pattern COIN = Pattern.compile(
+            "\\b(?:a|one|each)\\s+(penny|nickel|dime|quarter)\\s+(?:is\\s+worth|is|equals|=|worth)\\s+"
+                    + "(?:\\$\\s?(\\d*\\.\\d+|\\d+)(?![\\d.,]*\\s*(?:cents?|¢))|(\\d+)\\s*(?:cents?|¢))",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern NEGATION =
             Pattern.compile("\\b(not|n't|never|no|if|suppose|assuming|assume)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -162,7 +174,40 @@ final class FactClaims {
                     };
             BigDecimal n = count(m.group(2));
             if (n != null)
-                add(text, m, 2, "times a year, " + m.group(1).toLowerCase(Locale.ROOT), n, List.of(perYear), out);
+                add(
+                        text,
+                        m,
+                        2,
+                        "times a year, " + m.group(1).toLowerCase(Locale.ROOT),
+                        n,
+                        List.of(BigDecimal.valueOf(perYear)),
+                        out);
+        }
+        m = DOZEN.matcher(text);
+        while (m.find()) {
+            boolean half = m.group(1).toLowerCase(Locale.ROOT).startsWith("half");
+            BigDecimal n = number(m.group(2));
+            String what = half ? "half a dozen" : "a dozen";
+            if (n != null) add(text, m, 2, "the number in " + what, n, List.of(BigDecimal.valueOf(half ? 6 : 12)), out);
+        }
+        m = COIN.matcher(text);
+        while (m.find()) {
+            String coin = m.group(1).toLowerCase(Locale.ROOT);
+            long cents =
+                    switch (coin) {
+                        case "penny" -> 1;
+                        case "nickel" -> 5;
+                        case "dime" -> 10;
+                        default -> 25;
+                    };
+            if (m.group(2) != null) {
+                BigDecimal dollars = number(m.group(2));
+                if (dollars == null) continue;
+                add(text, m, 2, "dollars in a " + coin, dollars, List.of(BigDecimal.valueOf(cents, 2)), out);
+            } else {
+                BigDecimal n = number(m.group(3));
+                if (n != null) add(text, m, 3, "cents in a " + coin, n, List.of(BigDecimal.valueOf(cents)), out);
+            }
         }
         m = CLOCK.matcher(text);
         while (m.find()) {
@@ -178,7 +223,7 @@ final class FactClaims {
             boolean exactHours = hours.scale() <= 0;
             if (!exactHours) continue; // "2:30 PM is 14.5 hours": leave fractions of an hour to the arithmetic
             String clock = h + (m.group(2) == null ? "" : ":" + m.group(2)) + (pm ? " PM" : " AM");
-            add(text, m, 4, "hours from midnight to " + clock, n, List.of(hours.longValueExact()), out);
+            add(text, m, 4, "hours from midnight to " + clock, n, List.of(hours), out);
         }
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
@@ -199,7 +244,7 @@ final class FactClaims {
         if (small.size() >= big.size()) return; // "1 hour = 60 minutes" read the other way round: not a fact claim
         if (big.size() % small.size() != 0) return;
         String fact = stem(smallWord) + "s in a " + stem(bigWord);
-        add(text, m, numberGroup, fact, n, List.of(big.size() / small.size()), out);
+        add(text, m, numberGroup, fact, n, List.of(BigDecimal.valueOf(big.size() / small.size())), out);
     }
 
     /** "N days in March". */
@@ -209,7 +254,9 @@ final class FactClaims {
         int k = MONTHS.indexOf(m.group(monthGroup).toLowerCase(Locale.ROOT));
         String name = Character.toUpperCase(m.group(monthGroup).charAt(0))
                 + m.group(monthGroup).substring(1).toLowerCase(Locale.ROOT);
-        List<Long> right = k == 1 ? List.of(28L, 29L) : List.of((long) MONTH_DAYS[k]);
+        List<BigDecimal> right = k == 1
+                ? List.of(BigDecimal.valueOf(28), BigDecimal.valueOf(29))
+                : List.of(BigDecimal.valueOf(MONTH_DAYS[k]));
         add(text, m, numberGroup, "days in " + name, n, right, out);
     }
 
@@ -219,15 +266,13 @@ final class FactClaims {
             int numberGroup,
             String fact,
             BigDecimal n,
-            List<Long> rightValues,
+            List<BigDecimal> rightValues,
             List<Claim> out) {
         int ls = m.start(numberGroup);
         int le = m.end(numberGroup);
         boolean holds = false;
-        for (long v : rightValues) holds |= n.compareTo(BigDecimal.valueOf(v)) == 0;
-        String shown = rightValues.size() == 1
-                ? Long.toString(rightValues.get(0))
-                : rightValues.get(0) + " or " + rightValues.get(1);
+        for (BigDecimal v : rightValues) holds |= n.compareTo(v) == 0;
+        String shown = rightValues.stream().map(BigDecimal::toPlainString).collect(Collectors.joining(" or "));
         Claim.Status status;
         String reason;
         if (holds) {

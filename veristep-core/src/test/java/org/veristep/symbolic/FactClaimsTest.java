@@ -43,6 +43,13 @@ class FactClaimsTest {
                 "11:00 PM is 11 hours past midnight.|FALSE|11|23",
                 "8:00 AM is 8 hours past midnight.|TRUE|8|8",
                 "12 PM is 12 hours after midnight|TRUE|12|12",
+                // the ProcessBench gsm8k-168 first error: half a dozen is 6
+                "First, half a dozen plates means 6/2 = 3 plates.|FALSE|3|6",
+                "half a dozen is 6|TRUE|6|6",
+                "A dozen eggs is 12 eggs|TRUE|12|12",
+                "a nickel is worth $0.10|FALSE|0.10|0.05",
+                "each dime is worth 10 cents|TRUE|10|10",
+                "a quarter is worth $0.25|TRUE|0.25|0.25",
             })
     void readsAndChecksStatedFacts(String text, Claim.Status status, String written, String right) {
         Claim c = only(text);
