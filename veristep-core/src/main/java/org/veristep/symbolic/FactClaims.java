@@ -278,7 +278,7 @@ final class FactClaims {
         if (holds) {
             status = Claim.Status.TRUE;
             reason = "a fact: " + fact + " " + shown;
-        } else if (negated(text, m.start(), m.end())) {
+        } else if (Sentences.sentenceHas(text, m.start(), m.end(), NEGATION)) {
             status = Claim.Status.UNCHECKED;
             reason = "the sentence negates or supposes it";
         } else {
@@ -297,15 +297,6 @@ final class FactClaims {
                 n.stripTrailingZeros().toPlainString(),
                 shown,
                 reason));
-    }
-
-    /** {@return whether the sentence holding {@code [start, end)} negates or supposes} */
-    private static boolean negated(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
-        int to = end;
-        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) to++;
-        return NEGATION.matcher(text).region(from, to).find();
     }
 
     private static final List<String> COUNT_WORDS = List.of(

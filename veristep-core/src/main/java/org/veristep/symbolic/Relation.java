@@ -15,7 +15,9 @@ public enum Relation {
     /** {@code ≥}, {@code \ge}, {@code \geq} */
     GE("≥"),
     /** {@code ≠}, {@code \neq}: found but never checked */
-    NE("≠");
+    NE("≠"),
+    /** a property or fact stated in words: "54 is not divisible by 9", "30 is days in March" */
+    IS("is");
 
     private final String symbol;
 
@@ -30,11 +32,12 @@ public enum Relation {
 
     /**
      * {@return whether {@code cmp} (the sign of left − right: -1, 0 or 1) satisfies this relation};
-     * {@link #APPROX} and {@link #NE} are decided elsewhere and answer {@code cmp == 0} here
+     * {@link #APPROX}, {@link #NE} and {@link #IS} are decided elsewhere and answer {@code cmp == 0}
+     * here
      */
     boolean holds(int cmp) {
         return switch (this) {
-            case EQ, APPROX -> cmp == 0;
+            case EQ, APPROX, IS -> cmp == 0;
             case LT -> cmp < 0;
             case GT -> cmp > 0;
             case LE -> cmp <= 0;

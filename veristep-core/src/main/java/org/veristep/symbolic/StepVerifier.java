@@ -44,7 +44,9 @@ import org.veristep.trace.Trace;
  * check only, a left side after "simplifies to", "reduces to", "becomes" ... is not cut short.
  *
  * <p><b>Facts.</b> Fixed facts of calendars and units stated in words ("there are 30 days in
- * March", "1 foot = 12 inches") are claims too ({@link FactClaims}).
+ * March", "1 foot = 12 inches") are claims too ({@link FactClaims}), and so are the properties of
+ * whole numbers it asserts ("54 is not divisible by 9", "2018 is a prime number": {@link
+ * PropertyClaims}).
  *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
@@ -114,7 +116,8 @@ public final class StepVerifier {
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
-        List<Claim> facts = FactClaims.find(text);
+        List<Claim> facts = new ArrayList<>(FactClaims.find(text));
+        facts.addAll(PropertyClaims.find(text));
         if (!facts.isEmpty()) {
             claims.addAll(facts);
             claims.sort(java.util.Comparator.comparingInt(Claim::leftStart));

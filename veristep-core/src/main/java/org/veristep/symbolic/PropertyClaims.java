@@ -1,0 +1,153 @@
+package org.veristep.symbolic;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and checks what a step says in words about whole numbers it writes: divisibility ("54 is
+ * not divisible by 9" is false), multiples ("91 is a multiple of 7"), primality ("2018 is a prime
+ * number" is false) and parity ("41 is odd").
+ *
+ * <p>Only assertions are read. A sentence that asks or supposes ("check if 32 is prime", "if and
+ * only if 41 is even", "whether", "suppose", "unless") is not; nor a number that is not the
+ * subject ("any power of 5 greater than or equal to 2 is divisible by 25": the word before the
+ * number must start a clause, such as "since", "so", "and", a comma or the start of a sentence);
+ * nor a sentence that writes the division with its remainder ("16 is divisible by 7 (16 = 7 * 2 +
+ * 2)": a division meant, not divisibility). A list of divisors ("not divisible by 3 and 6") is
+ * false only when every reading is: divisible by all of them for "not", by none for a positive
+ * claim. Numbers of up to 18 digits; primality is decided by {@link BigInteger#isProbablePrime}
+ * with certainty 64 (error below 2⁻¹²⁸). Thread-safe: stateless.
+ */
+final class PropertyClaims {
+    private PropertyClaims() {}
+
+    private static final String NUM = "(\\d{1,18})";
+    /** a subject number: not glued to a word, a decimal, a power or an operator before it */
+    private static final String SUBJECT = "(?<![\\w.^{}+\\-*/=\\\\])" + NUM;
+    /** a divisor list ends the number: no decimal, power or operator after it */
+    private static final String END = "\\b(?![.,]?\\d|\\s*[\\^*/+\\-×])";
+
+    private static final Pattern DIVISIBLE = Pattern.compile(
+            SUBJECT
+                    + "\\s+is\\s+(not\\s+)?(?:evenly\\s+|exactly\\s+)?(?:divisible\\s+(?:evenly\\s+)?by|a\\s+multiple\\s+of)\\s+"
+                    + NUM + "((?:\\s*,\\s*\\d{1,18})*\\s*,?\\s+(?:and|or)\\s+\\d{1,18})?" + END,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern KIND = Pattern.compile(
+            SUBJECT
+                    + "\\s+is\\s+(not\\s+)?(?:an?\\s+)?(prime|composite|even|odd)\\b(?!\\s+(?:power|powers|exponent|index|position))",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Words that make a sentence a question or a supposition, or say that something is wrong. */
+    private static final Pattern ASKS = Pattern.compile(
+            "\\b(if|iff|whether|check|checking|test|testing|determine|verify|verifying|suppose|supposing|assume|assuming"
+                    + "|unless|false|wrong|incorrect|mistake|error|necessarily|would|could|might|should)\\b|\\?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Words that may come right before a subject number. */
+    private static final Pattern CLAUSE_START = Pattern.compile(
+            "(?:^|[.,;:(\\n]|\\\\\\(|\\$|\\b(?:since|as|because|so|thus|hence|and|but|that|number|integer|now|here"
+                    + "|clearly|then|therefore|also|note|notice|indeed|however|while|whereas|both|which|obviously))\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return the property claims asserted in a step, in text order: the number as the left side,
+     * the property ("divisible by 9", "prime") as the right side, TRUE or FALSE}
+     */
+    static List<Claim> find(String text) {
+        List<Claim> out = new ArrayList<>();
+        Matcher m = DIVISIBLE.matcher(text);
+        while (m.find()) {
+            if (!asserted(text, m)) continue;
+            BigInteger n = new BigInteger(m.group(1));
+            boolean not = m.group(2) != null;
+            List<BigInteger> divisors = new ArrayList<>();
+            divisors.add(new BigInteger(m.group(3)));
+            if (m.group(4) != null) {
+                Matcher d = Pattern.compile("\\d{1,18}").matcher(m.group(4));
+                while (d.find()) divisors.add(new BigInteger(d.group()));
+            }
+            if (divisors.stream().anyMatch(d -> d.signum() == 0)) continue;
+            if (showsARemainder(text, m, n)) continue;
+            int dividing = 0;
+            for (BigInteger d : divisors) if (n.mod(d).signum() == 0) dividing++;
+            boolean list = divisors.size() > 1;
+            boolean holds =
+                    not ? (list ? dividing < divisors.size() : dividing == 0) : (list ? dividing > 0 : dividing == 1);
+            String property = (not ? "not " : "") + "divisible by " + (list ? m.group(3) + m.group(4) : m.group(3));
+            String why = divisors.size() == 1
+                    ? n + " = " + divisors.get(0) + " × " + n.divide(divisors.get(0)) + " + " + n.mod(divisors.get(0))
+                    : n + " is divisible by " + dividing + " of " + divisors.size();
+            out.add(claim(text, m, property, holds, why));
+        }
+        m = KIND.matcher(text);
+        while (m.find()) {
+            if (!asserted(text, m)) continue;
+            BigInteger n = new BigInteger(m.group(1));
+            boolean not = m.group(2) != null;
+            String kind = m.group(3).toLowerCase(Locale.ROOT);
+            boolean is;
+            String why;
+            switch (kind) {
+                case "prime", "composite" -> {
+                    boolean prime = n.compareTo(BigInteger.ONE) > 0 && n.isProbablePrime(64);
+                    is = kind.equals("prime") ? prime : !prime && n.compareTo(BigInteger.ONE) > 0;
+                    why = prime ? n + " is prime" : n + " is not prime" + smallestFactor(n);
+                }
+                default -> {
+                    boolean even = !n.testBit(0);
+                    is = kind.equals("even") == even;
+                    why = n + " is " + (even ? "even" : "odd");
+                }
+            }
+            out.add(claim(text, m, (not ? "not " : "") + kind, is != not, why));
+        }
+        out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
+        return out;
+    }
+
+    private static Claim claim(String text, Matcher m, String property, boolean holds, String why) {
+        return new Claim(
+                m.start(1),
+                m.end(1),
+                m.end(1),
+                m.end(),
+                m.group(1),
+                Relation.IS,
+                property,
+                holds ? Claim.Status.TRUE : Claim.Status.FALSE,
+                m.group(1),
+                null,
+                holds ? "holds: " + why : "false: " + why);
+    }
+
+    /** {@return whether the match is asserted: its number starts a clause and its sentence neither asks nor supposes} */
+    private static boolean asserted(String text, Matcher m) {
+        int s = m.start(1);
+        int from = Math.max(0, s - 40);
+        if (!CLAUSE_START.matcher(text.substring(from, s)).find()) return false;
+        int sentence = Sentences.start(text, s);
+        return !ASKS.matcher(text).region(sentence, m.end()).find();
+    }
+
+    /** {@return whether the sentence writes n = d × q + r with r ≠ 0 (a division with remainder)} */
+    private static boolean showsARemainder(String text, Matcher m, BigInteger n) {
+        Pattern p =
+                Pattern.compile("\\b" + n + "\\s*=\\s*\\d+\\s*(?:\\*|×|x|\\\\times|\\\\cdot)\\s*\\d+\\s*\\+\\s*[1-9]");
+        int from = Sentences.start(text, m.start());
+        int to = Sentences.end(text, m.end());
+        return p.matcher(text).region(from, to).find();
+    }
+
+    private static String smallestFactor(BigInteger n) {
+        if (n.compareTo(BigInteger.TWO) < 0) return "";
+        for (long p = 2; p < 1_000_000 && BigInteger.valueOf(p * p).compareTo(n) <= 0; p++) {
+            if (n.mod(BigInteger.valueOf(p)).signum() == 0)
+                return " (" + n + " = " + p + " × " + n.divide(BigInteger.valueOf(p)) + ")";
+        }
+        return "";
+    }
+}
