@@ -1,16 +1,19 @@
 package org.veristep.symbolic;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds and checks what a step says in words about whole numbers it writes: divisibility ("54 is
  * not divisible by 9" is false), multiples ("91 is a multiple of 7"), primality ("2018 is a prime
- * number" is false) and parity ("41 is odd").
+ * number" is false) and parity ("41 is odd"); and comparisons between two numbers it writes in
+ * words ("7.5 pounds is half a pound more than 15 pounds" is false; "24 is twice 12" is true).
  *
  * <p>Only assertions are read. A sentence that asks or supposes ("check if 32 is prime", "if and
  * only if 41 is even", "whether", "suppose", "unless") is not; nor a number that is not the
@@ -39,6 +42,19 @@ final class PropertyClaims {
     private static final Pattern KIND = Pattern.compile(
             SUBJECT
                     + "\\s+is\\s+(not\\s+)?(?:an?\\s+)?(prime|composite|even|odd)\\b(?!\\s+(?:power|powers|exponent|index|position))",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final String AMOUNT = "(\\$?\\d{1,15}(?:,\\d{3})*(?:\\.\\d+)?)";
+    private static final String UNIT = "(?:\\s+[a-z]+)?";
+    private static final Pattern MORE_THAN = Pattern.compile(
+            "(?<![\\w.^{}+\\-*/=\\\\$])" + AMOUNT + UNIT
+                    + "\\s+is\\s+(\\$?\\d{1,15}(?:\\.\\d+)?|half\\s+an?|a\\s+half|one|two"
+                    + "|three|four|five|six|seven|eight|nine|ten)" + UNIT
+                    + "\\s+(more|less|fewer|greater|larger|smaller|bigger|higher|lower)\\s+than\\s+" + AMOUNT + END,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIMES = Pattern.compile(
+            "(?<![\\w.^{}+\\-*/=\\\\$])" + AMOUNT + UNIT + "\\s+is\\s+(twice|double|half|three\\s+times|four\\s+times"
+                    + "|five\\s+times|(\\d{1,6})\\s+times)\\s+(?:as\\s+[a-z]+\\s+as\\s+|of\\s+)?" + AMOUNT + END,
             Pattern.CASE_INSENSITIVE);
 
     /** Words that make a sentence a question or a supposition, or say that something is wrong. */
@@ -105,8 +121,60 @@ final class PropertyClaims {
             }
             out.add(claim(text, m, (not ? "not " : "") + kind, is != not, why));
         }
+        m = MORE_THAN.matcher(text);
+        while (m.find()) {
+            if (!asserted(text, m)) continue;
+            BigDecimal a = amount(m.group(1));
+            BigDecimal by = amount(m.group(2));
+            BigDecimal b = amount(m.group(4));
+            String dir = m.group(3).toLowerCase(Locale.ROOT);
+            boolean up = Set.of("more", "greater", "larger", "bigger", "higher").contains(dir);
+            BigDecimal want = up ? b.add(by) : b.subtract(by);
+            boolean holds = a.compareTo(want) == 0;
+            out.add(claim(
+                    text,
+                    m,
+                    m.group(2) + " " + dir + " than " + m.group(4),
+                    holds,
+                    (up ? b + " + " + by : b + " − " + by) + " = "
+                            + want.stripTrailingZeros().toPlainString()));
+        }
+        m = TIMES.matcher(text);
+        while (m.find()) {
+            if (!asserted(text, m)) continue;
+            BigDecimal a = amount(m.group(1));
+            BigDecimal b = amount(m.group(4));
+            String w = m.group(2).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            BigDecimal f =
+                    switch (w) {
+                        case "twice", "double" -> BigDecimal.valueOf(2);
+                        case "half" -> new BigDecimal("0.5");
+                        case "three times" -> BigDecimal.valueOf(3);
+                        case "four times" -> BigDecimal.valueOf(4);
+                        case "five times" -> BigDecimal.valueOf(5);
+                        default -> new BigDecimal(m.group(3));
+                    };
+            BigDecimal want = b.multiply(f);
+            out.add(claim(
+                    text,
+                    m,
+                    w + " " + m.group(4),
+                    a.compareTo(want) == 0,
+                    f.stripTrailingZeros().toPlainString() + " × " + b + " = "
+                            + want.stripTrailingZeros().toPlainString()));
+        }
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
+    }
+
+    /** {@return the value of "$1,200", "7.5", "half a", "three"} */
+    private static BigDecimal amount(String s) {
+        String w = s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (w.startsWith("half") || w.equals("a half")) return new BigDecimal("0.5");
+        int k = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+                .indexOf(w);
+        if (k >= 0) return BigDecimal.valueOf(k);
+        return new BigDecimal(w.replace("$", "").replace(",", ""));
     }
 
     private static Claim claim(String text, Matcher m, String property, boolean holds, String why) {

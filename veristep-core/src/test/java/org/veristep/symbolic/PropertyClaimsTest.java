@@ -29,6 +29,12 @@ class PropertyClaimsTest {
                 "the number 10236 is not divisible by 3 and 6|FALSE",
                 "the number 10245 is not divisible by 2 and 4|TRUE",
                 "so 12 is divisible by 5 and 7|FALSE",
+                // comparisons in words: ProcessBench gsm8k-100 (its first error)
+                "and 7.5 pounds is half a pound more than 15 pounds, then Uriah must remove 15 toys|FALSE",
+                "So 15.5 pounds is half a pound more than 15 pounds.|TRUE",
+                "so $40 is $5 less than $45|TRUE",
+                "so 24 is twice 12|TRUE",
+                "so 36 is three times as much as 10|FALSE",
             })
     void checksWhatItAsserts(String text, Claim.Status status) {
         List<Claim> found = PropertyClaims.find(text);
