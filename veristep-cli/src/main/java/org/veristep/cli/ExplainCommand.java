@@ -152,7 +152,10 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         return null;
     }
 
-    /** The step text with every false claim's right side marked and its right value shown. */
+    /**
+     * The step text with every false claim's right side marked and its right value shown ("should
+     * be 1600"), or for a property stated in words the reason ("false: 54 = 9 × 6 + 0").
+     */
     private static String highlight(String text, JsonNode claims, boolean ansi) {
         if (claims == null) return text;
         List<int[]> marks = new ArrayList<>();
@@ -165,7 +168,11 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
             if (a < 0 || b > text.length() || a >= b) continue;
             if (!marks.isEmpty() && a < marks.get(marks.size() - 1)[1]) continue;
             marks.add(new int[] {a, b});
-            values.add(c.path("left_value").asText());
+            // a property stated in words ("54 is not divisible by 9") has no right value to show
+            values.add(
+                    "is".equals(c.path("relation").asText())
+                            ? c.path("reason").asText()
+                            : "should be " + c.path("left_value").asText());
         }
         StringBuilder out = new StringBuilder();
         int at = 0;
@@ -178,14 +185,14 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                         .append(wrong)
                         .append(RESET)
                         .append(GREEN)
-                        .append(" [should be ")
+                        .append(" [")
                         .append(values.get(k))
                         .append("]")
                         .append(RESET);
             } else {
                 out.append(">>")
                         .append(wrong)
-                        .append("<< [should be ")
+                        .append("<< [")
                         .append(values.get(k))
                         .append("]");
             }

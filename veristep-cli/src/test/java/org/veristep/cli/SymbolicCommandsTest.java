@@ -50,6 +50,33 @@ class SymbolicCommandsTest {
     }
 
     @Test
+    void explainShowsAFalseFactAndAFalsePropertyStatedInWords() {
+        // ProcessBench gsm8k-98 step 0 (its first error): March has 31 days
+        Result r = run(
+                "explain",
+                "--scorer",
+                "symbolic",
+                "--input",
+                data().resolve("processbench/gsm8k.json").toString(),
+                "--id",
+                "gsm8k-98");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("There are >>30<< [should be 31] days in March"), r.out());
+        // ProcessBench gsm8k-135 step 2 (its first error): 54 = 9 × 6
+        r = run(
+                "explain",
+                "--scorer",
+                "symbolic",
+                "--input",
+                data().resolve("processbench/gsm8k.json").toString(),
+                "--id",
+                "gsm8k-135");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("54>> is not divisible evenly by 9<< [false: 54 = 9 × 6 + 0]"), r.out());
+        assertTrue(r.out().contains("predicted first error: step 2 (threshold 0.5); label: 2"), r.out());
+    }
+
+    @Test
     void explainColoursOnlyWhenAsked() {
         Result r = run(
                 "explain",

@@ -143,9 +143,9 @@ final class FactClaims {
             Pattern.compile("\\b(not|n't|never|no|if|suppose|assuming|assume)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
-     * {@return the fact claims stated in a step, in text order: each with the number written as its
-     * left side and the fact ("days in March") as its right side, TRUE or FALSE, or UNCHECKED when
-     * the sentence negates or supposes it}
+     * {@return the fact claims stated in a step, in text order: each with the fact ("days in March")
+     * and its value as the left side, the number written as the right side, TRUE or FALSE, or
+     * UNCHECKED when the sentence negates or supposes it}
      */
     static List<Claim> find(String text) {
         List<Claim> out = new ArrayList<>();
@@ -285,17 +285,19 @@ final class FactClaims {
             status = Claim.Status.FALSE;
             reason = fact + ": " + shown + ", not " + n.toPlainString();
         }
+        // like an arithmetic claim: the left side is what is right (the fact and its value), the
+        // right side the number written
         out.add(new Claim(
-                ls,
-                le,
                 m.start(),
                 m.end(),
-                m.group(numberGroup),
-                Relation.EQ,
+                ls,
+                le,
                 fact,
+                Relation.EQ,
+                m.group(numberGroup),
                 status,
-                n.stripTrailingZeros().toPlainString(),
                 shown,
+                n.stripTrailingZeros().toPlainString(),
                 reason));
     }
 

@@ -167,6 +167,13 @@ final class PropertyClaims {
         return out;
     }
 
+    /** {@return the words after "is": "half a pound more than 15 pounds"} */
+    private static String afterIs(Matcher m) {
+        String all = m.group();
+        int k = all.toLowerCase(Locale.ROOT).indexOf(" is ");
+        return all.substring(k + 4).strip();
+    }
+
     /** {@return the value of "$1,200", "7.5", "half a", "three"} */
     private static BigDecimal amount(String s) {
         String w = s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

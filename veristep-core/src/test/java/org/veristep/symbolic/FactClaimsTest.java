@@ -59,8 +59,8 @@ class FactClaimsTest {
             return;
         }
         assertEquals(status, c.status(), c.reason());
-        assertEquals(written, c.left());
-        assertEquals(right, c.rightValue());
+        assertEquals(written, c.right());
+        assertEquals(right, c.leftValue());
     }
 
     @ParameterizedTest
