@@ -114,7 +114,10 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     int maxConsecutiveFailures;
 
-    @Option(names = "--restart", description = "Score every case again instead of resuming from DIR/scores.jsonl.")
+    @Option(
+            names = "--restart",
+            description = "Discard DIR/scores.jsonl and its .failed.jsonl and score every case again instead of"
+                    + " resuming.")
     boolean restart;
 
     @Override
@@ -150,16 +153,13 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         Files.createDirectories(output);
         Path scoresFile = output.resolve("scores.jsonl");
         Path failedFile = ScoringJob.failedFile(scoresFile);
-        if (restart) {
-            Files.deleteIfExists(scoresFile);
-            Files.deleteIfExists(failedFile);
-        }
         List<TraceRecord> records = cases.stream()
                 .map(c -> new TraceRecord(c.labeled().trace(), c.labeled(), null, null, null))
                 .toList();
         ScoringJob.Builder job = ScoringJob.builder(s, scoresFile)
                 .concurrency(concurrency)
                 .maxConsecutiveFailures(maxConsecutiveFailures)
+                .restart(restart)
                 .provenance(ScoreCommand.provenance(scorer.scorer, scorer.options()));
         ScoringJob.Result scoring;
         try (Progress progress = new Progress(err, "scoring", cases.size(), eval.quiet)) {
