@@ -97,10 +97,9 @@ final class EvalBonCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-n",
-            defaultValue = "0",
             paramLabel = "N",
-            description = "Largest n for best-of-N (default: the smallest candidate count).")
-    int maxN;
+            description = "Largest n for best-of-N, at least 1 (default: the smallest candidate count).")
+    Integer maxN;
 
     @Option(
             names = "--grouping",
@@ -121,6 +120,9 @@ final class EvalBonCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Instant start = Instant.now();
+        OptionRanges.resamples(eval.resamples);
+        OptionRanges.atLeast("--batch-size", batchSize, 1);
+        if (maxN != null) OptionRanges.atLeast("--max-n", maxN, 1);
         if (!Files.isRegularFile(input)) throw new VeristepException.NonRetriable("no such file: " + input);
         BonInputs.Kind kind;
         try {
@@ -252,14 +254,14 @@ final class EvalBonCommand implements Callable<Integer> {
         AnswerGrouping g = grouping();
         params.put("aggregations", aggs.stream().map(Aggregation::label).collect(Collectors.joining(",")));
         params.put("grouping", g.name());
-        params.put("max_n", Integer.toString(maxN));
         List<BestOfN.Selections> selections = new ArrayList<>();
         BonResult r;
         try {
-            r = BestOfN.evaluate(sets, aggs, g, maxN, eval.resamples, eval.seed, selections);
+            r = BestOfN.evaluate(sets, aggs, g, maxN == null ? 0 : maxN, eval.resamples, eval.seed, selections);
         } catch (IllegalArgumentException e) {
             throw new VeristepException.NonRetriable(e.getMessage());
         }
+        params.put("max_n", Integer.toString(r.maxN())); // the N used, also when taken from the data
         try (EvalFiles.Jsonl pred = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
             for (int p = 0; p < sets.size(); p++) pred.write(BonJson.bonPrediction(sets, p, g, aggs, selections));
         }

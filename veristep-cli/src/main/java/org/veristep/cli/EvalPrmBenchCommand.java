@@ -64,7 +64,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
             names = "--threshold",
             defaultValue = "0.5",
             paramLabel = "T",
-            description = "A step is valid when its score is > T (default: ${DEFAULT-VALUE}).")
+            description = "A step is valid when its score is > T, T in [0, 1] (default: ${DEFAULT-VALUE}).")
     double threshold;
 
     @Option(
@@ -79,13 +79,13 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant start = Instant.now();
+        OptionRanges.threshold(threshold);
+        OptionRanges.resamples(eval.resamples);
+        OptionRanges.atLeast("--batch-size", batchSize, 1);
         Path source = input != null ? input : DataDir.resolve(dataDir).resolve("prmbench");
         if (!Files.exists(source)) {
             throw new VeristepException.NonRetriable("no PRMBench data at " + source
                     + "; pass --data-dir DIR (a directory with prmbench/*.jsonl) or --input FILE");
-        }
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new VeristepException.NonRetriable("--threshold must be in [0, 1], got " + threshold);
         }
         PrmBenchData.Loaded data = PrmBenchData.read(source);
         Path dir = EvalFiles.prepare(output);

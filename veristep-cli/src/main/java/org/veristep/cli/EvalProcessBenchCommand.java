@@ -131,18 +131,13 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     }
 
     private int run(StepScorer s, Instant started, PrintWriter out, PrintWriter err) throws IOException {
-        ThresholdPolicy policy;
-        try { // ThresholdPolicy.Fixed checks the range; here its refusal is a usage error
-            policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
-                    ? new ThresholdPolicy.Fixed(0.5)
-                    : threshold.fixed != null
-                            ? new ThresholdPolicy.Fixed(threshold.fixed)
-                            : new ThresholdPolicy.TunedOn(threshold.tuneOn);
-        } catch (IllegalArgumentException e) {
-            throw new org.veristep.UsageException("--" + e.getMessage());
-        }
-        if (eval.resamples < 1) throw new org.veristep.UsageException("--resamples must be at least 1");
-        if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
+        ThresholdPolicy policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
+                ? new ThresholdPolicy.Fixed(0.5)
+                : threshold.fixed != null
+                        ? OptionRanges.threshold(threshold.fixed)
+                        : new ThresholdPolicy.TunedOn(threshold.tuneOn);
+        OptionRanges.resamples(eval.resamples);
+        OptionRanges.atLeast("--concurrency", concurrency, 1);
         List<ProcessBenchCase> cases = load();
         if (policy instanceof ThresholdPolicy.TunedOn t
                 && cases.stream().noneMatch(c -> c.subset().equals(t.subset()))) {

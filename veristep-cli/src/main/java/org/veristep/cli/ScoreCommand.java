@@ -82,7 +82,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
+        OptionRanges.atLeast("--concurrency", concurrency, 1);
         List<TraceRecord> records = TraceFiles.read(input);
         ScorerOptions options = scorerSpec.options();
         Provenance provenance = provenance(scorerSpec.scorer, options);

@@ -89,7 +89,7 @@ class EvalPrmBenchCommandTest {
                 "--output",
                 tmp.resolve("o").toString(),
                 "--resamples",
-                "20");
+                "100");
         assertEquals(0, r.exitCode(), r.err());
         // TP 3, FP 1, TN 2, FN 1: F1+ = 0.75, F1- = 2/3, PRMScore = 70.8
         assertTrue(
