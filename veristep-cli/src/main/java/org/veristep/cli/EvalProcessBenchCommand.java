@@ -70,14 +70,15 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             names = "--subsets",
             split = ",",
             paramLabel = "NAME",
-            description = "Subsets to evaluate (default: gsm8k,math,olympiadbench,omnimath).")
-    List<String> subsets = ProcessBenchFormat.SUBSETS;
+            description = "Subsets to evaluate (default: gsm8k,math,olympiadbench,omnimath); with --input, which of"
+                    + " the inputs' subsets to evaluate (each must be one of them).")
+    List<String> subsets;
 
     @Option(
             names = "--input",
             paramLabel = "FILE",
-            description =
-                    "Evaluate this ProcessBench-format file (JSON array or JSONL) instead; its base name is the subset.")
+            description = "Evaluate this ProcessBench-format file (JSON array or JSONL) instead; its base name"
+                    + " without .json/.jsonl is the subset, so two inputs need two base names. Repeatable.")
     List<Path> inputs;
 
     static final class Threshold {
@@ -216,9 +217,20 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
 
     private List<ProcessBenchCase> load() {
         List<ProcessBenchCase> cases = new ArrayList<>();
+        List<String> wanted =
+                subsets == null ? null : subsets.stream().distinct().toList();
         if (inputs != null && !inputs.isEmpty()) {
-            for (Path f : inputs) {
-                String name = f.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+            Map<String, Path> bySubset = inputSubsets(inputs);
+            if (wanted != null) {
+                for (String s : wanted) {
+                    if (!bySubset.containsKey(s)) {
+                        throw new org.veristep.UsageException("--subsets " + s + ": no --input is that subset; the"
+                                + " inputs' subsets (base names) are " + bySubset.keySet());
+                    }
+                }
+            }
+            for (String name : wanted != null ? wanted : List.copyOf(bySubset.keySet())) {
+                Path f = bySubset.get(name);
                 int before = cases.size();
                 ProcessBenchFormat.read(f, name, cases::add);
                 if (cases.size() == before) {
@@ -228,7 +240,7 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             return cases;
         }
         Path dir = DataDir.resolve(dataDir).resolve("processbench");
-        for (String subset : subsets) {
+        for (String subset : wanted != null ? wanted : ProcessBenchFormat.SUBSETS) {
             Path json = dir.resolve(subset + ".json"), jsonl = dir.resolve(subset + ".jsonl");
             Path f = Files.exists(json) ? json : Files.exists(jsonl) ? jsonl : null;
             if (f == null) {
@@ -238,6 +250,27 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             ProcessBenchFormat.read(f, subset, cases::add);
         }
         return cases;
+    }
+
+    /**
+     * {@return each input file by the subset it is: its base name without .json/.jsonl, in the
+     * order given}
+     *
+     * @throws org.veristep.UsageException when two inputs have one base name (their cases would
+     *     merge silently into one subset)
+     */
+    static Map<String, Path> inputSubsets(List<Path> inputs) {
+        Map<String, Path> bySubset = new LinkedHashMap<>();
+        for (Path f : inputs) {
+            String name = f.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+            Path other = bySubset.putIfAbsent(name, f);
+            if (other != null) {
+                throw new org.veristep.UsageException("--input " + other + " and --input " + f
+                        + " are both subset '" + name + "' (a subset is named by its file's base name);"
+                        + " rename one so that each subset is reported apart");
+            }
+        }
+        return bySubset;
     }
 
     private static List<String> subsetNames(List<ProcessBenchCase> cases) {
