@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -88,6 +89,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
                     + "; pass --data-dir DIR (a directory with prmbench/*.jsonl) or --input FILE");
         }
         PrmBenchData.Loaded data = PrmBenchData.read(source);
+        if (!data.duplicateIds().isEmpty() && !eval.quiet) err.println(duplicatesNote(data.duplicateIds()));
         Path dir = EvalFiles.prepare(output);
         Map<String, String> params = new TreeMap<>();
         params.put("benchmark", "prmbench");
@@ -119,6 +121,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
                     });
         }
         ObjectNode metrics = PrmBenchJson.metrics(result);
+        data.duplicateIds().forEach(metrics.putArray("duplicate_ids")::add);
         metrics.set("provenance", provenanceJson);
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");
@@ -138,6 +141,17 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         else printTable(out, result);
         out.flush();
         return result.failed() > 0 ? 1 : 0; // like eval processbench: outputs written, the failure is visible
+    }
+
+    /** How many ids of a PRMBench note are named before "and N more". */
+    static final int IDS_SHOWN = 5;
+
+    /** {@return the one-line note on the lines skipped as repeats of an earlier id, naming the first few} */
+    static String duplicatesNote(List<String> ids) {
+        String shown = String.join(", ", ids.subList(0, Math.min(IDS_SHOWN, ids.size())));
+        String more = ids.size() > IDS_SHOWN ? " and " + (ids.size() - IDS_SHOWN) + " more" : "";
+        return "note: skipped " + ids.size() + " record(s) whose id repeats an earlier one (the first is kept,"
+                + " as in the reference): " + shown + more + "; all listed as duplicate_ids in metrics.json";
     }
 
     private void printTable(PrintWriter out, PrmBenchResult r) {
