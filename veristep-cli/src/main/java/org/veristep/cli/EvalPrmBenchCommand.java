@@ -101,6 +101,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         Provenance provenance = new Provenance(
                 Veristep.version(), scorerSpec.scorer, scorerSpec.model, scorerSpec.endpoint, params, eval.seed, start);
         ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
+        String run = EvalFiles.runId(provenanceJson);
         PrmBenchResult result;
         int[] done = {0};
         try (StepScorer scorer = scorerSpec.create();
@@ -114,7 +115,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
                     batchSize,
                     eval.resamples,
                     eval.seed,
-                    o -> predictions.write(PrmBenchJson.prediction(o, threshold)),
+                    o -> predictions.write(EvalFiles.withRun(run, PrmBenchJson.prediction(o, threshold))),
                     n -> {
                         progress.advance(n - done[0]);
                         done[0] = n;
@@ -122,6 +123,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         }
         ObjectNode metrics = PrmBenchJson.metrics(result);
         data.duplicateIds().forEach(metrics.putArray("duplicate_ids")::add);
+        metrics.put("run", run);
         metrics.set("provenance", provenanceJson);
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Evaluate a step scorer on ProcessBench: per subset error_acc, correct_acc and F1, and the",
             "unweighted mean F1 (the paper's headline), with seeded bootstrap 95%% confidence intervals.",
             "Writes DIR/scores.jsonl (resumable: rerun to score only what is missing), DIR/metrics.json,",
-            "DIR/predictions.jsonl and DIR/report.html."
+            "DIR/predictions.jsonl (each line with the run id of metrics.json) and DIR/report.html."
         })
 final class EvalProcessBenchCommand implements Callable<Integer> {
     @Spec
@@ -196,7 +196,8 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         Json.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValue(output.resolve("metrics.json").toFile(), metrics);
-        writePredictions(output.resolve("predictions.jsonl"), result);
+        writePredictions(
+                output.resolve("predictions.jsonl"), result, metrics.get("run").asText());
         new ProcessBenchReport(result, metrics).build().write(output.resolve("report.html"));
 
         if (eval.json) {
@@ -308,7 +309,9 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         b.put("resamples", r.meanF1Ci().resamples());
         b.put("seed", r.meanF1Ci().seed());
         m.put("units", "fractions in [0, 1]; the paper prints them x100");
-        m.set("provenance", VeristepJsonl.provenanceJson(provenance));
+        ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
+        m.put("run", EvalFiles.runId(provenanceJson));
+        m.set("provenance", provenanceJson);
         return m;
     }
 
@@ -328,11 +331,12 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         a.add(ci.high());
     }
 
-    private static void writePredictions(Path file, ProcessBenchEvaluation.Result r) throws IOException {
+    private static void writePredictions(Path file, ProcessBenchEvaluation.Result r, String run) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (ProcessBenchEvaluation.Prediction p : r.predictions()) {
                 ObjectNode o = Json.mapper().createObjectNode();
+                o.put("run", run);
                 o.put("id", p.id());
                 o.put("subset", p.subset());
                 o.put("label", p.label());
