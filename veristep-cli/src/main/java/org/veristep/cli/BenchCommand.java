@@ -16,6 +16,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        VeristepCommand.missingSubcommand(spec);
     }
 }

@@ -38,7 +38,7 @@ final class DatasetsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        VeristepCommand.missingSubcommand(spec);
     }
 
     static String humanBytes(long n) {

@@ -97,10 +97,9 @@ final class EvalBonCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-n",
-            defaultValue = "0",
             paramLabel = "N",
-            description = "Largest n for best-of-N (default: the smallest candidate count).")
-    int maxN;
+            description = "Largest n for best-of-N, at least 1 (default: the smallest candidate count).")
+    Integer maxN;
 
     @Option(
             names = "--grouping",
@@ -114,6 +113,9 @@ final class EvalBonCommand implements Callable<Integer> {
     /** The provenance scorer name of scores read from the input file (the model is named apart). */
     static final String STORED = "stored";
 
+    /** The lines of predictions.jsonl, written once the provenance (and so the run id) is known. */
+    private final List<ObjectNode> predictionLines = new ArrayList<>();
+
     /** The report of this run, built once the provenance is known. */
     private java.util.function.Function<ObjectNode, org.veristep.cli.report.HtmlReport> report;
 
@@ -121,6 +123,9 @@ final class EvalBonCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Instant start = Instant.now();
+        OptionRanges.resamples(eval.resamples);
+        OptionRanges.atLeast("--batch-size", batchSize, 1);
+        if (maxN != null) OptionRanges.atLeast("--max-n", maxN, 1);
         if (!Files.isRegularFile(input)) throw new VeristepException.NonRetriable("no such file: " + input);
         BonInputs.Kind kind;
         try {
@@ -144,7 +149,7 @@ final class EvalBonCommand implements Callable<Integer> {
             case QWEN_RM -> {
                 scorerName = STORED;
                 model = "pred_score (outcome RM, not named in the file)";
-                metrics = runBestOfN(dir, params);
+                metrics = runBestOfN(params);
             }
             case REWARDMATH -> {
                 List<RewardMathProblem> problems = RewardMathFormat.readAll(input);
@@ -152,7 +157,7 @@ final class EvalBonCommand implements Callable<Integer> {
                 boolean stepLevel = problems.get(0).stepwise();
                 scorerName = STORED;
                 model = RewardMathFormat.modelName(input);
-                metrics = runSelection(dir, params, "rewardmath", model, BonInputs.fromRewardMath(problems), stepLevel);
+                metrics = runSelection(params, "rewardmath", model, BonInputs.fromRewardMath(problems), stepLevel);
             }
             case REWARDBENCH -> {
                 List<RewardBenchSolution> solutions = RewardBenchFormat.readAll(input);
@@ -189,8 +194,7 @@ final class EvalBonCommand implements Callable<Integer> {
                     throw new VeristepException.NonRetriable(input + ": no pair could be scored"
                             + (failed.isEmpty() ? "" : "; first error: " + failed.get(0)));
                 }
-                metrics =
-                        runSelection(dir, params, "rewardbench", scorerSpec == null ? model : scorerName, pairs, true);
+                metrics = runSelection(params, "rewardbench", scorerSpec == null ? model : scorerName, pairs, true);
                 if (!failed.isEmpty()) {
                     var f = metrics.putArray("failed_solutions");
                     failed.forEach(f::add);
@@ -205,7 +209,13 @@ final class EvalBonCommand implements Callable<Integer> {
         }
         Provenance provenance =
                 new Provenance(Veristep.version(), scorerName, model, endpoint, params, eval.seed, start);
-        metrics.set("provenance", VeristepJsonl.provenanceJson(provenance));
+        ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
+        String run = EvalFiles.runId(provenanceJson);
+        metrics.put("run", run);
+        metrics.set("provenance", provenanceJson);
+        try (EvalFiles.Jsonl pred = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
+            for (ObjectNode line : predictionLines) pred.write(EvalFiles.withRun(run, line));
+        }
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");
         files.put("report", "report.html");
@@ -240,7 +250,7 @@ final class EvalBonCommand implements Callable<Integer> {
         };
     }
 
-    private ObjectNode runBestOfN(Path dir, Map<String, String> params) {
+    private ObjectNode runBestOfN(Map<String, String> params) {
         List<CandidateSet> sets = BonInputs.fromQwenRm(QwenRmFormat.readAll(input));
         if (sets.isEmpty()) throw new VeristepException.NonRetriable(input + ": no problems");
         boolean oneScore =
@@ -252,17 +262,15 @@ final class EvalBonCommand implements Callable<Integer> {
         AnswerGrouping g = grouping();
         params.put("aggregations", aggs.stream().map(Aggregation::label).collect(Collectors.joining(",")));
         params.put("grouping", g.name());
-        params.put("max_n", Integer.toString(maxN));
         List<BestOfN.Selections> selections = new ArrayList<>();
         BonResult r;
         try {
-            r = BestOfN.evaluate(sets, aggs, g, maxN, eval.resamples, eval.seed, selections);
+            r = BestOfN.evaluate(sets, aggs, g, maxN == null ? 0 : maxN, eval.resamples, eval.seed, selections);
         } catch (IllegalArgumentException e) {
             throw new VeristepException.NonRetriable(e.getMessage());
         }
-        try (EvalFiles.Jsonl pred = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
-            for (int p = 0; p < sets.size(); p++) pred.write(BonJson.bonPrediction(sets, p, g, aggs, selections));
-        }
+        params.put("max_n", Integer.toString(r.maxN())); // the N used, also when taken from the data
+        for (int p = 0; p < sets.size(); p++) predictionLines.add(BonJson.bonPrediction(sets, p, g, aggs, selections));
         if (!eval.json) printBestOfN(spec.commandLine().getOut(), r, oneScore);
         BonResult result = r;
         report = m -> org.veristep.cli.report.EvalReports.bestOfN(result, m);
@@ -270,7 +278,6 @@ final class EvalBonCommand implements Callable<Integer> {
     }
 
     private ObjectNode runSelection(
-            Path dir,
             Map<String, String> params,
             String benchmark,
             String model,
@@ -285,9 +292,7 @@ final class EvalBonCommand implements Callable<Integer> {
         Map<String, List<Top1Selection.Item>> byId = new LinkedHashMap<>();
         for (Top1Selection.Item it : items)
             byId.computeIfAbsent(it.id(), k -> new ArrayList<>()).add(it);
-        try (EvalFiles.Jsonl pred = new EvalFiles.Jsonl(dir.resolve("predictions.jsonl"))) {
-            byId.forEach((id, its) -> pred.write(BonJson.selectionPrediction(id, its)));
-        }
+        byId.forEach((id, its) -> predictionLines.add(BonJson.selectionPrediction(id, its)));
         if (!eval.json) printSelection(spec.commandLine().getOut(), r);
         report = m -> org.veristep.cli.report.EvalReports.selection(r, m);
         return BonJson.metrics(r);

@@ -2,6 +2,7 @@ package org.veristep.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,6 +39,36 @@ final class EvalFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** Hex digits of a run id: 48 bits, so two runs collide with odds of about 1 in 10^14. */
+    static final int RUN_ID_HEX_DIGITS = 12;
+
+    /**
+     * {@return the run id of an evaluation}: the first {@value #RUN_ID_HEX_DIGITS} hex digits of the
+     * SHA-256 of its provenance object as compact JSON (UTF-8, fields in the order written). {@code
+     * metrics.json} carries it as {@code "run"} beside {@code "provenance"}, and every line of {@code
+     * predictions.jsonl} as {@code "run"}, so a line can be traced to the run (and the provenance)
+     * that wrote it. The provenance holds the run's start time, so two runs get two ids. Anyone can
+     * recompute it, e.g. in Python {@code hashlib.sha256(json.dumps(m["provenance"],
+     * separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()[:12]}.
+     */
+    static String runId(JsonNode provenance) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Json.mapper().writeValueAsBytes(provenance));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, RUN_ID_HEX_DIGITS);
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // a JsonNode always serialises; every JDK has SHA-256
+        }
+    }
+
+    /** {@return a copy of a predictions line with {@code "run"} as its first field} */
+    static ObjectNode withRun(String run, ObjectNode line) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("run", run);
+        o.setAll(line);
+        return o;
     }
 
     /** {@return pretty JSON text} */

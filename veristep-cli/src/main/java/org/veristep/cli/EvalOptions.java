@@ -9,7 +9,8 @@ final class EvalOptions {
             names = {"--resamples", "--bootstrap"},
             paramLabel = "N",
             defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
-            description = "Bootstrap resamples for the 95% intervals (default ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples for the 95% intervals, at least " + Bootstrap.MIN_RESAMPLES
+                    + " (default ${DEFAULT-VALUE}).")
     int resamples;
 
     @Option(

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
             names = "--threshold",
             defaultValue = "0.5",
             paramLabel = "T",
-            description = "A step is valid when its score is > T (default: ${DEFAULT-VALUE}).")
+            description = "A step is valid when its score is > T, T in [0, 1] (default: ${DEFAULT-VALUE}).")
     double threshold;
 
     @Option(
@@ -79,15 +80,16 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant start = Instant.now();
+        OptionRanges.threshold(threshold);
+        OptionRanges.resamples(eval.resamples);
+        OptionRanges.atLeast("--batch-size", batchSize, 1);
         Path source = input != null ? input : DataDir.resolve(dataDir).resolve("prmbench");
         if (!Files.exists(source)) {
             throw new VeristepException.NonRetriable("no PRMBench data at " + source
                     + "; pass --data-dir DIR (a directory with prmbench/*.jsonl) or --input FILE");
         }
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new VeristepException.NonRetriable("--threshold must be in [0, 1], got " + threshold);
-        }
         PrmBenchData.Loaded data = PrmBenchData.read(source);
+        if (!data.duplicateIds().isEmpty() && !eval.quiet) err.println(duplicatesNote(data.duplicateIds()));
         Path dir = EvalFiles.prepare(output);
         Map<String, String> params = new TreeMap<>();
         params.put("benchmark", "prmbench");
@@ -99,6 +101,7 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         Provenance provenance = new Provenance(
                 Veristep.version(), scorerSpec.scorer, scorerSpec.model, scorerSpec.endpoint, params, eval.seed, start);
         ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
+        String run = EvalFiles.runId(provenanceJson);
         PrmBenchResult result;
         int[] done = {0};
         try (StepScorer scorer = scorerSpec.create();
@@ -112,13 +115,15 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
                     batchSize,
                     eval.resamples,
                     eval.seed,
-                    o -> predictions.write(PrmBenchJson.prediction(o, threshold)),
+                    o -> predictions.write(EvalFiles.withRun(run, PrmBenchJson.prediction(o, threshold))),
                     n -> {
                         progress.advance(n - done[0]);
                         done[0] = n;
                     });
         }
         ObjectNode metrics = PrmBenchJson.metrics(result);
+        data.duplicateIds().forEach(metrics.putArray("duplicate_ids")::add);
+        metrics.put("run", run);
         metrics.set("provenance", provenanceJson);
         ObjectNode files = metrics.putObject("files");
         files.put("predictions", "predictions.jsonl");
@@ -138,6 +143,17 @@ final class EvalPrmBenchCommand implements Callable<Integer> {
         else printTable(out, result);
         out.flush();
         return result.failed() > 0 ? 1 : 0; // like eval processbench: outputs written, the failure is visible
+    }
+
+    /** How many ids of a PRMBench note are named before "and N more". */
+    static final int IDS_SHOWN = 5;
+
+    /** {@return the one-line note on the lines skipped as repeats of an earlier id, naming the first few} */
+    static String duplicatesNote(List<String> ids) {
+        String shown = String.join(", ", ids.subList(0, Math.min(IDS_SHOWN, ids.size())));
+        String more = ids.size() > IDS_SHOWN ? " and " + (ids.size() - IDS_SHOWN) + " more" : "";
+        return "note: skipped " + ids.size() + " record(s) whose id repeats an earlier one (the first is kept,"
+                + " as in the reference): " + shown + more + "; all listed as duplicate_ids in metrics.json";
     }
 
     private void printTable(PrintWriter out, PrmBenchResult r) {

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Evaluate a step scorer on ProcessBench: per subset error_acc, correct_acc and F1, and the",
             "unweighted mean F1 (the paper's headline), with seeded bootstrap 95%% confidence intervals.",
             "Writes DIR/scores.jsonl (resumable: rerun to score only what is missing), DIR/metrics.json,",
-            "DIR/predictions.jsonl and DIR/report.html."
+            "DIR/predictions.jsonl (each line with the run id of metrics.json) and DIR/report.html."
         })
 final class EvalProcessBenchCommand implements Callable<Integer> {
     @Spec
@@ -70,14 +70,15 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             names = "--subsets",
             split = ",",
             paramLabel = "NAME",
-            description = "Subsets to evaluate (default: gsm8k,math,olympiadbench,omnimath).")
-    List<String> subsets = ProcessBenchFormat.SUBSETS;
+            description = "Subsets to evaluate (default: gsm8k,math,olympiadbench,omnimath); with --input, which of"
+                    + " the inputs' subsets to evaluate (each must be one of them).")
+    List<String> subsets;
 
     @Option(
             names = "--input",
             paramLabel = "FILE",
-            description =
-                    "Evaluate this ProcessBench-format file (JSON array or JSONL) instead; its base name is the subset.")
+            description = "Evaluate this ProcessBench-format file (JSON array or JSONL) instead; its base name"
+                    + " without .json/.jsonl is the subset, so two inputs need two base names. Repeatable.")
     List<Path> inputs;
 
     static final class Threshold {
@@ -114,7 +115,10 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     int maxConsecutiveFailures;
 
-    @Option(names = "--restart", description = "Score every case again instead of resuming from DIR/scores.jsonl.")
+    @Option(
+            names = "--restart",
+            description = "Discard DIR/scores.jsonl and its .failed.jsonl and score every case again instead of"
+                    + " resuming.")
     boolean restart;
 
     @Override
@@ -128,18 +132,13 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
     }
 
     private int run(StepScorer s, Instant started, PrintWriter out, PrintWriter err) throws IOException {
-        ThresholdPolicy policy;
-        try { // ThresholdPolicy.Fixed checks the range; here its refusal is a usage error
-            policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
-                    ? new ThresholdPolicy.Fixed(0.5)
-                    : threshold.fixed != null
-                            ? new ThresholdPolicy.Fixed(threshold.fixed)
-                            : new ThresholdPolicy.TunedOn(threshold.tuneOn);
-        } catch (IllegalArgumentException e) {
-            throw new org.veristep.UsageException("--" + e.getMessage());
-        }
-        if (eval.resamples < 1) throw new org.veristep.UsageException("--resamples must be at least 1");
-        if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
+        ThresholdPolicy policy = threshold == null || (threshold.fixed == null && threshold.tuneOn == null)
+                ? new ThresholdPolicy.Fixed(0.5)
+                : threshold.fixed != null
+                        ? OptionRanges.threshold(threshold.fixed)
+                        : new ThresholdPolicy.TunedOn(threshold.tuneOn);
+        OptionRanges.resamples(eval.resamples);
+        OptionRanges.atLeast("--concurrency", concurrency, 1);
         List<ProcessBenchCase> cases = load();
         if (policy instanceof ThresholdPolicy.TunedOn t
                 && cases.stream().noneMatch(c -> c.subset().equals(t.subset()))) {
@@ -150,16 +149,13 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         Files.createDirectories(output);
         Path scoresFile = output.resolve("scores.jsonl");
         Path failedFile = ScoringJob.failedFile(scoresFile);
-        if (restart) {
-            Files.deleteIfExists(scoresFile);
-            Files.deleteIfExists(failedFile);
-        }
         List<TraceRecord> records = cases.stream()
                 .map(c -> new TraceRecord(c.labeled().trace(), c.labeled(), null, null, null))
                 .toList();
         ScoringJob.Builder job = ScoringJob.builder(s, scoresFile)
                 .concurrency(concurrency)
                 .maxConsecutiveFailures(maxConsecutiveFailures)
+                .restart(restart)
                 .provenance(ScoreCommand.provenance(scorer.scorer, scorer.options()));
         ScoringJob.Result scoring;
         try (Progress progress = new Progress(err, "scoring", cases.size(), eval.quiet)) {
@@ -200,7 +196,8 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         Json.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValue(output.resolve("metrics.json").toFile(), metrics);
-        writePredictions(output.resolve("predictions.jsonl"), result);
+        writePredictions(
+                output.resolve("predictions.jsonl"), result, metrics.get("run").asText());
         new ProcessBenchReport(result, metrics).build().write(output.resolve("report.html"));
 
         if (eval.json) {
@@ -221,9 +218,20 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
 
     private List<ProcessBenchCase> load() {
         List<ProcessBenchCase> cases = new ArrayList<>();
+        List<String> wanted =
+                subsets == null ? null : subsets.stream().distinct().toList();
         if (inputs != null && !inputs.isEmpty()) {
-            for (Path f : inputs) {
-                String name = f.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+            Map<String, Path> bySubset = inputSubsets(inputs);
+            if (wanted != null) {
+                for (String s : wanted) {
+                    if (!bySubset.containsKey(s)) {
+                        throw new org.veristep.UsageException("--subsets " + s + ": no --input is that subset; the"
+                                + " inputs' subsets (base names) are " + bySubset.keySet());
+                    }
+                }
+            }
+            for (String name : wanted != null ? wanted : List.copyOf(bySubset.keySet())) {
+                Path f = bySubset.get(name);
                 int before = cases.size();
                 ProcessBenchFormat.read(f, name, cases::add);
                 if (cases.size() == before) {
@@ -233,7 +241,7 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             return cases;
         }
         Path dir = DataDir.resolve(dataDir).resolve("processbench");
-        for (String subset : subsets) {
+        for (String subset : wanted != null ? wanted : ProcessBenchFormat.SUBSETS) {
             Path json = dir.resolve(subset + ".json"), jsonl = dir.resolve(subset + ".jsonl");
             Path f = Files.exists(json) ? json : Files.exists(jsonl) ? jsonl : null;
             if (f == null) {
@@ -243,6 +251,27 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
             ProcessBenchFormat.read(f, subset, cases::add);
         }
         return cases;
+    }
+
+    /**
+     * {@return each input file by the subset it is: its base name without .json/.jsonl, in the
+     * order given}
+     *
+     * @throws org.veristep.UsageException when two inputs have one base name (their cases would
+     *     merge silently into one subset)
+     */
+    static Map<String, Path> inputSubsets(List<Path> inputs) {
+        Map<String, Path> bySubset = new LinkedHashMap<>();
+        for (Path f : inputs) {
+            String name = f.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+            Path other = bySubset.putIfAbsent(name, f);
+            if (other != null) {
+                throw new org.veristep.UsageException("--input " + other + " and --input " + f
+                        + " are both subset '" + name + "' (a subset is named by its file's base name);"
+                        + " rename one so that each subset is reported apart");
+            }
+        }
+        return bySubset;
     }
 
     private static List<String> subsetNames(List<ProcessBenchCase> cases) {
@@ -280,7 +309,9 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         b.put("resamples", r.meanF1Ci().resamples());
         b.put("seed", r.meanF1Ci().seed());
         m.put("units", "fractions in [0, 1]; the paper prints them x100");
-        m.set("provenance", VeristepJsonl.provenanceJson(provenance));
+        ObjectNode provenanceJson = VeristepJsonl.provenanceJson(provenance);
+        m.put("run", EvalFiles.runId(provenanceJson));
+        m.set("provenance", provenanceJson);
         return m;
     }
 
@@ -300,11 +331,12 @@ final class EvalProcessBenchCommand implements Callable<Integer> {
         a.add(ci.high());
     }
 
-    private static void writePredictions(Path file, ProcessBenchEvaluation.Result r) throws IOException {
+    private static void writePredictions(Path file, ProcessBenchEvaluation.Result r, String run) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (ProcessBenchEvaluation.Prediction p : r.predictions()) {
                 ObjectNode o = Json.mapper().createObjectNode();
+                o.put("run", run);
                 o.put("id", p.id());
                 o.put("subset", p.subset());
                 o.put("label", p.label());

@@ -57,7 +57,9 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
     @Option(
             names = "--threshold",
             defaultValue = "0.5",
-            description = "Score below which a step counts as the predicted first error (default ${DEFAULT-VALUE}).")
+            paramLabel = "T",
+            description =
+                    "Score in [0, 1] below which a step counts as the predicted first error (default ${DEFAULT-VALUE}).")
     double threshold;
 
     @Option(
@@ -85,6 +87,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                         throw new picocli.CommandLine.ParameterException(
                                 spec.commandLine(), "--color must be auto, always or never, got '" + color + "'");
                 };
+        OptionRanges.threshold(threshold);
         Found found = find(input, id);
         Trace trace = found.trace();
         try (StepScorer scorer = scorerSpec.create()) {

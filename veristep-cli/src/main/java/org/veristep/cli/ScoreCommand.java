@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Score every step of every trace with a step scorer, into Veristep JSONL (step_scores, step_details,"
                     + " provenance).",
-            "Resumable: rerun with the same --output to score only what is missing. Traces that fail are listed in"
-                    + " <output>.failed.jsonl with the reason, and retried by the next run."
+            "Resumable: rerun with the same --output to score only what is missing (--restart starts over). Traces"
+                    + " that fail are listed in <output>.failed.jsonl with the reason, and retried by the next run."
         })
 final class ScoreCommand implements Callable<Integer> {
     @Spec
@@ -71,13 +71,18 @@ final class ScoreCommand implements Callable<Integer> {
                     "Stop after N retriable failures in a row, e.g. a server that is down (0 = never; default ${DEFAULT-VALUE}).")
     int maxConsecutiveFailures;
 
+    @Option(
+            names = "--restart",
+            description = "Discard the output and its .failed.jsonl and score every trace again instead of resuming.")
+    boolean restart;
+
     @Option(names = "--quiet", description = "No progress bar or summary on stderr.")
     boolean quiet;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (concurrency < 1) throw new org.veristep.UsageException("--concurrency must be at least 1");
+        OptionRanges.atLeast("--concurrency", concurrency, 1);
         List<TraceRecord> records = TraceFiles.read(input);
         ScorerOptions options = scorerSpec.options();
         Provenance provenance = provenance(scorerSpec.scorer, options);
@@ -86,6 +91,7 @@ final class ScoreCommand implements Callable<Integer> {
             ScoringJob.Builder job = ScoringJob.builder(scorer, output)
                     .concurrency(concurrency)
                     .maxConsecutiveFailures(maxConsecutiveFailures)
+                    .restart(restart)
                     .provenance(provenance);
             if (quiet) {
                 result = job.build().run(records);

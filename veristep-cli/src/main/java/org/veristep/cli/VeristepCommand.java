@@ -27,7 +27,21 @@ public final class VeristepCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        missingSubcommand(spec);
+    }
+
+    /**
+     * Ends a command that only groups subcommands ({@code veristep}, {@code veristep eval}, {@code
+     * veristep bench}, {@code veristep datasets}) when it is run without one: a usage error (exit
+     * code 2) whose message names the subcommands, followed by the command's usage, on stderr.
+     *
+     * @throws CommandLine.ParameterException always
+     */
+    static void missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "missing subcommand: " + spec.qualifiedName() + " needs one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** {@return a command line with Veristep's exit-code and error handling} */

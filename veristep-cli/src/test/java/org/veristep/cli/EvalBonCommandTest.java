@@ -55,6 +55,8 @@ class EvalBonCommandTest {
                 "exact", m.get("provenance").get("parameters").get("grouping").asText());
         assertEquals(
                 "qwen-rm", m.get("provenance").get("parameters").get("format").asText());
+        // no --max-n: N is the smallest candidate count, 8, and that is what is recorded
+        assertEquals("8", m.get("provenance").get("parameters").get("max_n").asText());
 
         // predictions.jsonl lets anyone recompute: maj@8 and naive@8 from the per-problem lines
         List<String> lines = Files.readAllLines(out.resolve("predictions.jsonl"));
@@ -88,7 +90,7 @@ class EvalBonCommandTest {
                 "--output",
                 tmp.resolve("t").toString(),
                 "--resamples",
-                "50");
+                "100");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("maj@8 = 93/100"), r.out());
         assertTrue(r.out().contains("grouping=grader"), r.out());
@@ -108,7 +110,7 @@ class EvalBonCommandTest {
                 "--output",
                 out.toString(),
                 "--resamples",
-                "50",
+                "100",
                 "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode m = Json.mapper().readTree(r.out());
@@ -138,7 +140,7 @@ class EvalBonCommandTest {
                 "--output",
                 tmp.resolve("rb").toString(),
                 "--resamples",
-                "50",
+                "100",
                 "--aggregations",
                 "prod,min",
                 "--json");
@@ -183,7 +185,7 @@ class EvalBonCommandTest {
                 "--scores",
                 scoreFile.toString(),
                 "--resamples",
-                "20",
+                "100",
                 "--json",
                 "--quiet");
         assertEquals(0, r.exitCode(), r.err());
@@ -202,7 +204,7 @@ class EvalBonCommandTest {
                 "--scorer",
                 "all-correct",
                 "--resamples",
-                "20",
+                "100",
                 "--json",
                 "--quiet");
         assertEquals(0, ac.exitCode(), ac.err());

@@ -1,6 +1,7 @@
 package org.veristep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ class EvalPrmBenchCommandTest {
                 "--json",
                 "--quiet");
         assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("note: skipped"), r.err()); // --quiet
         JsonNode m = Json.mapper().readTree(r.out());
         JsonNode overall = m.get("overall");
         assertEquals(0.0, overall.get("f1_negative").asDouble());
@@ -89,7 +91,7 @@ class EvalPrmBenchCommandTest {
                 "--output",
                 tmp.resolve("o").toString(),
                 "--resamples",
-                "20");
+                "100");
         assertEquals(0, r.exitCode(), r.err());
         // TP 3, FP 1, TN 2, FN 1: F1+ = 0.75, F1- = 2/3, PRMScore = 70.8
         assertTrue(
@@ -115,5 +117,56 @@ class EvalPrmBenchCommandTest {
                 tmp.resolve("o").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("no PRMBench data at"), r.err());
+    }
+
+    /**
+     * The multi_solutions file repeats five (classification, idx) pairs (found with python over the
+     * file); the skipped lines are named on stderr in one line and listed in metrics.json.
+     */
+    @Test
+    void repeatedIdsAreNamedOnStderr() throws IOException {
+        Path out = tmp.resolve("ms");
+        CliRun r = CliRun.of(
+                "eval",
+                "prmbench",
+                "--scorer",
+                "all-correct",
+                "--input",
+                CliRun.dataDir()
+                        .resolve("prmbench/prm_test_p12_multi_solutions.jsonl")
+                        .toString(),
+                "--output",
+                out.toString(),
+                "--resamples",
+                "100");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> notes =
+                r.err().lines().filter(l -> l.startsWith("note: skipped")).toList();
+        List<String> ids = List.of(
+                "multi_solutions_prm_test_p2_863",
+                "multi_solutions_prm_test_p2_889",
+                "multi_solutions_prm_test_p2_997",
+                "multi_solutions_prm_test_p2_1053",
+                "multi_solutions_prm_test_p2_1058");
+        assertEquals(
+                List.of("note: skipped 5 record(s) whose id repeats an earlier one (the first is kept, as in the"
+                        + " reference): " + String.join(", ", ids) + "; all listed as duplicate_ids in metrics.json"),
+                notes,
+                r.err());
+        JsonNode m = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(5, m.get("duplicates_skipped").asInt());
+        List<String> listed = new java.util.ArrayList<>();
+        m.get("duplicate_ids").forEach(n -> listed.add(n.asText()));
+        assertEquals(ids, listed);
+    }
+
+    @Test
+    void aLongListOfRepeatedIdsNamesTheFirstFive() {
+        List<String> ids =
+                java.util.stream.IntStream.range(0, 7).mapToObj(i -> "c_" + i).toList();
+        assertEquals(
+                "note: skipped 7 record(s) whose id repeats an earlier one (the first is kept, as in the reference):"
+                        + " c_0, c_1, c_2, c_3, c_4 and 2 more; all listed as duplicate_ids in metrics.json",
+                EvalPrmBenchCommand.duplicatesNote(ids));
     }
 }

@@ -306,4 +306,88 @@ class EvalProcessBenchCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("no ProcessBench records in the file"), run.err());
     }
+
+    @Test
+    void twoInputsWithOneBaseNameAreAUsageErrorNamingBoth() throws IOException {
+        Path a = Files.createDirectories(tmp.resolve("A")).resolve("gsm8k.jsonl");
+        Files.writeString(a, """
+                {"id":"x-0","generator":"g","problem":"p","steps":["a"],"final_answer_correct":true,"label":-1}
+                """);
+        Path b = CliRun.dataDir().resolve("processbench/gsm8k.json");
+        Path out = tmp.resolve("o");
+        CliRun run = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "all-correct",
+                "--input",
+                a.toString(),
+                "--input",
+                b.toString(),
+                "--output",
+                out.toString(),
+                "--quiet");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(
+                run.err().startsWith("veristep: --input " + a + " and --input " + b + " are both subset 'gsm8k'"),
+                run.err());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void subsetsChooseAmongTheInputsAndMustBeAmongThem() throws IOException {
+        String gsm8k = CliRun.dataDir().resolve("processbench/gsm8k.json").toString();
+        String math = CliRun.dataDir().resolve("processbench/math.json").toString();
+        Path out = tmp.resolve("math-only");
+        CliRun run = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "all-correct",
+                "--input",
+                gsm8k,
+                "--input",
+                math,
+                "--subsets",
+                "math",
+                "--output",
+                out.toString(),
+                "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode m = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(List.of("math"), iterable(m.get("subsets").fieldNames()));
+        assertEquals(1000, m.get("cases").asInt()); // math.json holds 1,000 cases, gsm8k.json 400
+        assertEquals(
+                "math", m.get("provenance").get("parameters").get("subsets").asText());
+        assertEquals(1000, Files.readAllLines(out.resolve("predictions.jsonl")).size());
+
+        Path out2 = tmp.resolve("absent");
+        CliRun absent = CliRun.of(
+                "eval",
+                "processbench",
+                "--scorer",
+                "all-correct",
+                "--input",
+                gsm8k,
+                "--input",
+                math,
+                "--subsets",
+                "math,omnimath",
+                "--output",
+                out2.toString(),
+                "--quiet");
+        assertEquals(2, absent.exitCode(), absent.err());
+        assertTrue(
+                absent.err()
+                        .startsWith("veristep: --subsets omnimath: no --input is that subset; the inputs' subsets"
+                                + " (base names) are [gsm8k, math]"),
+                absent.err());
+        assertTrue(Files.notExists(out2));
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
 }

@@ -136,6 +136,51 @@ class ScoreCommandTest {
     }
 
     @Test
+    void restartDiscardsRecordsOfOtherSettingsAndTheFailedFile() throws Exception {
+        Path out = dir.resolve("scores.jsonl");
+        String in = FakeVllm.gsm8k().toString();
+        Run first = run("score", "--scorer", "symbolic", "--input", in, "--output", out.toString(), "--quiet");
+        assertEquals(0, first.code(), first.err());
+        assertEquals(400, ids(out).size());
+        java.nio.file.Files.writeString(
+                org.veristep.score.ScoringJob.failedFile(out), "{\"id\":\"stale\",\"reason\":\"old run\"}\n");
+        // Other settings than the records there: resuming is refused, naming the line and the fix.
+        Run mixed = run(
+                "score",
+                "--scorer",
+                "symbolic",
+                "-O",
+                "prior=0.9",
+                "--input",
+                in,
+                "--output",
+                out.toString(),
+                "--quiet");
+        assertEquals(1, mixed.code());
+        assertTrue(mixed.err().contains(out + ":1"), mixed.err());
+        assertTrue(mixed.err().contains("add --restart to start over"), mixed.err());
+        Run restarted = run(
+                "score",
+                "--scorer",
+                "symbolic",
+                "-O",
+                "prior=0.9",
+                "--input",
+                in,
+                "--output",
+                out.toString(),
+                "--restart");
+        assertEquals(0, restarted.code(), restarted.err());
+        assertTrue(restarted.err().contains("scored 400, resumed 0, failed 0 of 400"), restarted.err());
+        assertEquals(400, ids(out).size());
+        for (String l : FakeVllm.readLines(out)) {
+            JsonNode p = Json.mapper().readTree(l).get("provenance");
+            assertEquals("0.9", p.get("parameters").get("prior").asText(), l);
+        }
+        assertEquals(0, java.nio.file.Files.size(org.veristep.score.ScoringJob.failedFile(out)));
+    }
+
+    @Test
     void quietPrintsNothingAndBadOptionsSayWhatIsSupported() throws Exception {
         Path out = dir.resolve("q.jsonl");
         try (FakeVllm server = new FakeVllm(0)) {

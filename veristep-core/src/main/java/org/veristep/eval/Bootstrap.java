@@ -15,6 +15,15 @@ public final class Bootstrap {
     /** Default number of resamples. */
     public static final int DEFAULT_RESAMPLES = 1000;
 
+    /**
+     * The fewest resamples Veristep's commands accept for their 95% percentile intervals. With B
+     * resamples each bound is read from the B/40 resamples of its 2.5% tail; below 100 that is
+     * fewer than three, so a bound moves with one or two draws (and with B = 1 the interval is a
+     * point). Efron and Tibshirani (1993, ch. 13 and 19) advise about 1000 for percentile intervals,
+     * the default. The methods here accept any count from 1.
+     */
+    public static final int MIN_RESAMPLES = 100;
+
     /** Default seed, so that two runs on the same data give the same interval. */
     public static final long DEFAULT_SEED = 20241210L;
 

@@ -44,7 +44,9 @@ import org.veristep.trace.StepScores;
  *       (no newline at its end) is cut off before appending. So a run killed at any point and
  *       restarted with the same output ends with every input record exactly once. Records already
  *       there must come from the same scorer, model and parameters, else the run refuses to mix
- *       them ({@link BadInputException} naming the line).
+ *       them ({@link BadInputException} naming the line). With {@link Builder#restart(boolean)
+ *       restart(true)} the output and its failed file are discarded first (under the lock) and every
+ *       trace is scored again.
  *   <li><b>Failures.</b> A trace the scorer cannot score (after the scorer's own retries) is written
  *       to {@code <output>.failed.jsonl} as {@code {"id", "reason", "retriable", "time"}} and the job
  *       goes on. Failed traces are not in the output, so the next run retries them; that file is
@@ -68,6 +70,7 @@ public final class ScoringJob {
     private final Listener listener;
     private final int maxConsecutiveFailures;
     private final Duration tick;
+    private final boolean restart;
 
     private ScoringJob(Builder b) {
         this.scorer = b.scorer;
@@ -77,6 +80,7 @@ public final class ScoringJob {
         this.listener = b.listener;
         this.maxConsecutiveFailures = b.maxConsecutiveFailures;
         this.tick = b.tick;
+        this.restart = b.restart;
     }
 
     /** {@return a builder for a job scoring with {@code scorer} into {@code output}} */
@@ -157,6 +161,7 @@ public final class ScoringJob {
         private Listener listener = Listener.NONE;
         private int maxConsecutiveFailures = 100;
         private Duration tick = Duration.ofMillis(500);
+        private boolean restart;
 
         private Builder(StepScorer scorer, Path output) {
             this.scorer = Objects.requireNonNull(scorer, "scorer");
@@ -192,6 +197,16 @@ public final class ScoringJob {
         /** How often the listener hears progress while nothing finishes (default 500 ms). */
         public Builder tick(Duration d) {
             this.tick = Objects.requireNonNull(d, "tick");
+            return this;
+        }
+
+        /**
+         * Whether to start over (default false: resume): the run deletes the output and {@link
+         * #failedFile(Path) its failed file}, once it holds the output's lock, and scores every trace,
+         * whatever scorer or parameters wrote the records there.
+         */
+        public Builder restart(boolean restart) {
+            this.restart = restart;
             return this;
         }
 
@@ -235,6 +250,10 @@ public final class ScoringJob {
         try (FileChannel lockChannel =
                 FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             lock(lockChannel); // held until the channel closes
+            if (restart) {
+                Files.deleteIfExists(output);
+                Files.deleteIfExists(failedPath);
+            }
             Set<String> done = scan(output, this::checkSameRun);
             List<TraceRecord> todo = new ArrayList<>();
             for (TraceRecord r : inputs) {
@@ -545,7 +564,9 @@ public final class ScoringJob {
                     output.toString(),
                     line,
                     "provenance",
-                    "the record " + why + "; resume with the same settings or write to another --output");
+                    "the record " + why
+                            + "; resume with the same settings, add --restart to start over, or write to another"
+                            + " --output");
         }
     }
 

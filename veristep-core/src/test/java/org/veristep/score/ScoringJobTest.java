@@ -262,6 +262,35 @@ class ScoringJobTest {
     }
 
     @Test
+    void restartDiscardsTheOutputAndItsFailuresAndScoresEverythingAgain() throws IOException {
+        List<TraceRecord> in = gsm8k().subList(0, 20);
+        Path out = dir.resolve("out.jsonl");
+        ScoringJob.builder(new StepIndexScorer(Set.of("gsm8k-3")), out)
+                .provenance(PROV)
+                .build()
+                .run(in.subList(0, 10));
+        assertEquals(9, lines(out).size());
+        assertEquals(1, lines(ScoringJob.failedFile(out)).size());
+        // Records of another model would be refused on resume; restart discards them instead.
+        Provenance otherModel =
+                new Provenance("test", "step-index", "another-model", null, Map.of("k", "v"), null, Instant.now());
+        StepIndexScorer s = new StepIndexScorer(Set.of());
+        ScoringJob.Result r = ScoringJob.builder(s, out)
+                .provenance(otherModel)
+                .restart(true)
+                .build()
+                .run(in);
+        assertEquals(0, r.progress().resumed());
+        assertEquals(20, r.progress().scored());
+        assertEquals(20, s.asked.size());
+        List<JsonNode> lines = lines(out);
+        assertEquals(20, uniqueIds(lines).size());
+        for (JsonNode n : lines)
+            assertEquals("another-model", n.get("provenance").get("model").asText());
+        assertEquals(0, Files.size(ScoringJob.failedFile(out)));
+    }
+
+    @Test
     void twoRunsNeverWriteOneOutput() throws Exception {
         Path out = dir.resolve("out.jsonl");
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);

@@ -37,13 +37,20 @@ public final class PrmBenchData {
      * What was read.
      *
      * @param items the items in file-name order, then line order
-     * @param duplicatesSkipped lines skipped because their id was already read
+     * @param duplicateIds the id of each line skipped because its id was already read, in reading
+     *     order (an id repeated twice appears twice)
      * @param files the files read, in order
      */
-    public record Loaded(List<PrmBenchItem> items, int duplicatesSkipped, List<Path> files) {
+    public record Loaded(List<PrmBenchItem> items, List<String> duplicateIds, List<Path> files) {
         public Loaded {
             items = List.copyOf(items);
+            duplicateIds = List.copyOf(duplicateIds);
             files = List.copyOf(files);
+        }
+
+        /** {@return how many lines were skipped because their id was already read} */
+        public int duplicatesSkipped() {
+            return duplicateIds.size();
         }
     }
 
@@ -72,17 +79,17 @@ public final class PrmBenchData {
         }
         List<PrmBenchItem> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int[] duplicates = {0};
+        List<String> duplicates = new ArrayList<>();
         for (Path f : files) {
             long[] record = {0};
             PrmBenchFormat.read(f, OnBadRecord.fail(), raw -> {
                 record[0]++;
                 PrmBenchItem item = forScoring(raw, f + " record " + record[0]);
                 if (seen.add(item.id())) items.add(item);
-                else duplicates[0]++;
+                else duplicates.add(item.id());
             });
         }
-        return new Loaded(items, duplicates[0], files);
+        return new Loaded(items, duplicates, files);
     }
 
     /**

@@ -27,6 +27,14 @@ class PrmBenchEvalTest {
         // 3,013 lines in the 17 staged files; 5 (classification, idx) repeats, all in multi_solutions
         assertEquals(3008, all.items().size());
         assertEquals(5, all.duplicatesSkipped());
+        assertEquals( // found apart with python over the same files, keyed (classification, idx)
+                List.of(
+                        "multi_solutions_prm_test_p2_863",
+                        "multi_solutions_prm_test_p2_889",
+                        "multi_solutions_prm_test_p2_997",
+                        "multi_solutions_prm_test_p2_1053",
+                        "multi_solutions_prm_test_p2_1058"),
+                all.duplicateIds());
         assertEquals(17, all.files().size());
         PrmBenchItem first = all.items().get(0);
         assertEquals("circular_prm_test_p1_0", first.id());
