@@ -135,7 +135,7 @@ public final class DatasetPull {
         Path staging;
         try {
             Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".pull-");
+            staging = createUnique(parent, "." + dir.getFileName() + ".pull-", "", true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory in " + parent + ": " + e, e);
         }
@@ -261,6 +261,25 @@ public final class DatasetPull {
             Files.writeString(p, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + p, e);
+        }
+    }
+
+    /**
+     * Creates a new directory (or empty file) {@code <dir>/<prefix><random><suffix>} with the default
+     * permissions (the umask's, unlike {@link Files#createTempDirectory}'s owner-only ones: the
+     * dataset directory it becomes may be shared).
+     */
+    static Path createUnique(Path dir, String prefix, String suffix, boolean directory) throws IOException {
+        for (int i = 0; ; i++) {
+            Path p = dir.resolve(prefix
+                    + Long.toUnsignedString(
+                            java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)
+                    + suffix);
+            try {
+                return directory ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (i > 100) throw e;
+            }
         }
     }
 

@@ -157,7 +157,8 @@ public final class HubClient {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            // default permissions (the umask's), not createTempFile's owner-only ones
+            Path tmp = DatasetPull.createUnique(dir, "." + target.getFileName() + ".", ".part", false);
             try {
                 String[] commit = {null};
                 long n = fetch(url, tmp, listener, commit);
