@@ -126,6 +126,8 @@ final class DatasetsCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Download a known dataset from the Hugging Face Hub into the data directory's layout.",
+                "Every file is checked like 'datasets check' does (reader, record count) in a temporary directory;",
+                "the files are moved into place only when all passed, else nothing changes.",
                 "Endpoint from --endpoint, else $HF_ENDPOINT, else https://huggingface.co; token from $HF_TOKEN."
             })
     static final class PullCommand implements Callable<Integer> {
@@ -153,7 +155,10 @@ final class DatasetsCommand implements Runnable {
                 description = "Branch, tag or commit to download (default: the registry's, main).")
         String revision;
 
-        @Option(names = "--force", description = "Download files that are already present again.")
+        @Option(
+                names = "--force",
+                description = "Download files that are present and pass their check again (a present file that fails"
+                        + " its check is always downloaded again).")
         boolean force;
 
         @Option(names = "--quiet", description = "No progress bar.")
