@@ -61,7 +61,7 @@ public record KnownDataset(
             if (hubPath != null && localPath.contains("*")) {
                 throw new IllegalArgumentException("a downloadable file needs an exact local path: " + localPath);
             }
-            if (expected != Expected.UNKNOWN && localPath.contains("*")) {
+            if (!expected.equals(Expected.UNKNOWN) && localPath.contains("*")) {
                 throw new IllegalArgumentException("expectations need an exact local path: " + localPath);
             }
         }

@@ -27,6 +27,12 @@ import org.veristep.json.Json;
  * splits the same records by class); {@code peiyi9979/Math-Shepherd} holds {@code
  * math-shepherd.jsonl} (about 793 MB); {@code HuggingFaceH4/MATH-500} holds {@code test.jsonl}. The
  * parquet conversions under {@code refs/convert/parquet} are not used.
+ *
+ * <p>Files carry what is known of their content ({@link KnownDataset.Expected}): the record counts
+ * and SHA-256s of the copies in the project's {@code shared/data} (ProcessBench's four subsets from
+ * {@code QwenLM/ProcessBench@2f2fd8a}, the 17 PRMBench test files split by class from {@code
+ * ssmisya/PRMBench@a1ae4ea}, MATH500, the GSM8K test set), each recounted with python's {@code json}
+ * module and {@code sha256sum}. Counts are enforced by {@link DatasetCheck}; SHA-256s only reported.
  */
 public final class KnownDatasets {
     private KnownDatasets() {}

@@ -36,7 +36,7 @@ class DatasetCheckTest {
         int files = 0;
         for (KnownDataset d : KnownDatasets.all()) {
             for (KnownDataset.DataFile f : d.files()) {
-                if (f.expected() == KnownDataset.Expected.UNKNOWN) continue;
+                if (f.expected().equals(KnownDataset.Expected.UNKNOWN)) continue;
                 Path p = TestData.dir().resolve(f.localPath());
                 if (!Files.exists(p)) continue; // e.g. a Hub-only file
                 DatasetCheck.Result r = DatasetCheck.requireValid(d, p, f.expected());
