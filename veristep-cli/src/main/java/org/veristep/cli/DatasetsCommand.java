@@ -1,8 +1,6 @@
 package org.veristep.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.veristep.DataDir;
 import org.veristep.VeristepException;
-import org.veristep.dataset.DatasetFiles;
+import org.veristep.dataset.DatasetCheck;
+import org.veristep.dataset.DatasetPull;
 import org.veristep.dataset.HubClient;
 import org.veristep.dataset.KnownDataset;
 import org.veristep.dataset.KnownDatasets;
@@ -127,6 +126,8 @@ final class DatasetsCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Download a known dataset from the Hugging Face Hub into the data directory's layout.",
+                "Every file is checked like 'datasets check' does (reader, record count) in a temporary directory;",
+                "the files are moved into place only when all passed, else nothing changes.",
                 "Endpoint from --endpoint, else $HF_ENDPOINT, else https://huggingface.co; token from $HF_TOKEN."
             })
     static final class PullCommand implements Callable<Integer> {
@@ -154,7 +155,10 @@ final class DatasetsCommand implements Runnable {
                 description = "Branch, tag or commit to download (default: the registry's, main).")
         String revision;
 
-        @Option(names = "--force", description = "Download files that are already present again.")
+        @Option(
+                names = "--force",
+                description = "Download files that are present and pass their check again (a present file that fails"
+                        + " its check is always downloaded again).")
         boolean force;
 
         @Option(names = "--quiet", description = "No progress bar.")
@@ -182,39 +186,65 @@ final class DatasetsCommand implements Runnable {
             Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
             HubClient hub = HubClient.fromEnvironment(endpoint);
             String rev = revision != null ? revision : d.revision();
-            int pulled = 0;
-            for (KnownDataset.DataFile f : d.files()) {
-                if (f.hubPath() == null) continue;
-                Path target = dir.resolve(f.localPath());
-                if (Files.exists(target) && !force) {
-                    out.println("present  " + f.localPath() + " (use --force to download again)");
-                    continue;
+            PrintWriter err = spec.commandLine().getErr();
+            DownloadProgress[] bar = {null};
+            DatasetPull.Events events = new DatasetPull.Events() {
+                @Override
+                public HubClient.Listener downloading(KnownDataset.DataFile f) {
+                    if (bar[0] != null) bar[0].close();
+                    bar[0] = new DownloadProgress(err, f.localPath(), quiet);
+                    return bar[0];
                 }
-                HubClient.Download got;
-                try (DownloadProgress progress =
-                        new DownloadProgress(spec.commandLine().getErr(), f.localPath(), quiet)) {
-                    got = hub.download(d.hubRepo(), rev, f.hubPath(), target, progress);
+
+                @Override
+                public void present(KnownDataset.DataFile f, DatasetCheck.Result check) {
+                    out.println("present  " + f.localPath() + " (" + check.records()
+                            + " records, checked; use --force to download again)");
                 }
-                writeProvenance(target, d, rev, f.hubPath(), got);
-                long bytes = got.bytes();
-                long records;
-                try {
-                    records = KnownDatasets.countRecords(target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+
+                @Override
+                public void presentButBad(KnownDataset.DataFile f, String problem) {
+                    out.println("invalid  " + f.localPath() + ": " + problem + "; downloading it again");
                 }
+            };
+            DatasetPull.Result r;
+            try {
+                r = DatasetPull.pull(d, dir, hub, rev, force, events);
+            } finally {
+                if (bar[0] != null) bar[0].close();
+            }
+            for (DatasetPull.PulledFile p : r.pulled()) {
                 out.printf(
                         Locale.ROOT,
                         "pulled   %s (%s, %s) from %s%n",
-                        f.localPath(),
-                        humanBytes(bytes),
-                        records < 0 ? "WARNING: not a valid JSON array" : records + " records",
-                        hub.fileUrl(d.hubRepo(), rev, f.hubPath()));
-                pulled++;
+                        p.file().localPath(),
+                        humanBytes(p.download().bytes()),
+                        describe(p.check()),
+                        p.download().url());
             }
-            out.println(pulled + " file(s) downloaded into " + dir);
+            if (r.pulled().isEmpty()) {
+                out.println("0 file(s) downloaded into " + dir);
+            } else {
+                out.println(r.pulled().size() + " file(s) downloaded, checked and moved into " + r.directory() + " ("
+                        + d.hubRepo() + " revision " + rev + ", commit "
+                        + (r.commit() != null ? r.commit() : DatasetPull.UNKNOWN_COMMIT + ": the Hub did not say")
+                        + ")");
+            }
             return 0;
         }
+    }
+
+    /** {@return the check of one file in words: records against the expected count, known copy} */
+    static String describe(DatasetCheck.Result c) {
+        StringBuilder b = new StringBuilder().append(c.records()).append(" records");
+        if (c.expectedRecords() >= 0)
+            b.append(c.countProblem() == null ? " as expected" : " of " + c.expectedRecords() + " expected");
+        switch (c.knownCopy()) {
+            case SAME_BYTES -> b.append(", same bytes as the known copy");
+            case DIFFERENT_BYTES -> b.append(", bytes differ from the known copy");
+            case NONE -> {}
+        }
+        return b.toString();
     }
 
     /** {@code veristep datasets check NAME...}. */
@@ -222,8 +252,9 @@ final class DatasetsCommand implements Runnable {
             name = "check",
             mixinStandardHelpOptions = true,
             description = {
-                "Read every present file of the named datasets with its format reader and report records, bad records and read time.",
-                "Exit code 1 when a file has a bad record."
+                "Read every present file of the named datasets with its format reader and report records, bad records and read time;",
+                "compare the record count with the registered one and the bytes with the known copy's SHA-256 where registered.",
+                "Exit code 1 when a file has a bad record or the wrong number of records."
             })
     static final class CheckCommand implements Callable<Integer> {
         @Spec
@@ -249,6 +280,7 @@ final class DatasetsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Path dir = DataDir.resolve(dataDir).toAbsolutePath().normalize();
             long totalBad = 0;
+            long wrongCounts = 0;
             for (String name : names) {
                 KnownDataset d = KnownDatasets.find(name)
                         .orElseThrow(() -> new VeristepException.NonRetriable("unknown dataset '" + name + "'; known: "
@@ -264,62 +296,31 @@ final class DatasetsCommand implements Runnable {
                 }
                 for (KnownDatasets.LocalFile f : present) {
                     String rel = dir.relativize(f.path()).toString().replace('\\', '/');
-                    var codec = KnownDatasets.codecFor(d, f.path());
-                    if (codec.isEmpty()) {
-                        out.printf(Locale.ROOT, "%34s  %s%n", "no reader (" + d.format() + ")", rel);
-                        continue;
-                    }
-                    long[] bad = {0};
                     OnBadRecord onBad = skipBad
-                            ? OnBadRecord.skip(e -> {
-                                bad[0]++;
-                                err.println("bad record: " + e.getMessage());
-                            })
+                            ? OnBadRecord.skip(e -> err.println("bad record: " + e.getMessage()))
                             : OnBadRecord.fail();
-                    long t0 = System.nanoTime();
-                    long n = DatasetFiles.read(f.path(), codec.get(), onBad, x -> {});
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    totalBad += bad[0];
-                    out.printf(Locale.ROOT, "%8d records %5d bad %9.1f ms  %s%n", n, bad[0], ms, rel);
+                    DatasetCheck.Result c = DatasetCheck.check(d, f.path(), d.expectedFor(rel), onBad);
+                    totalBad += c.bad();
+                    if (c.countProblem() != null) {
+                        wrongCounts++;
+                        err.println(rel + ": " + c.countProblem());
+                    }
+                    out.printf(
+                            Locale.ROOT,
+                            "%8d records %5d bad %9.1f ms  %s%s%n",
+                            c.records(),
+                            c.bad(),
+                            c.readMs(),
+                            rel,
+                            c.expectedRecords() < 0 && c.knownCopy() == DatasetCheck.KnownCopy.NONE
+                                    ? ""
+                                    : "  (" + describe(c) + ")");
                 }
             }
-            if (totalBad > 0) {
-                err.println(totalBad + " bad record(s)");
-                return 1;
-            }
+            if (totalBad > 0) err.println(totalBad + " bad record(s)");
+            if (wrongCounts > 0) err.println(wrongCounts + " file(s) with the wrong number of records");
+            if (totalBad > 0 || wrongCounts > 0) return 1;
             return 0;
-        }
-    }
-
-    /** Suffix of the provenance file written beside each pulled file (matches no dataset glob). */
-    static final String PROVENANCE_SUFFIX = ".provenance";
-
-    /**
-     * Writes {@code <file>.provenance}: a JSON object with the tool and version, dataset, Hub
-     * repository, revision asked for, commit it resolved to, URL, size, SHA-256 and time.
-     */
-    static void writeProvenance(Path target, KnownDataset d, String revision, String hubPath, HubClient.Download got) {
-        var o = org.veristep.json.Json.mapper().createObjectNode();
-        o.put("tool", "veristep");
-        o.put("tool_version", org.veristep.Veristep.version());
-        o.put("dataset", d.name());
-        o.put("repo", d.hubRepo());
-        o.put("revision", revision);
-        if (got.commit() != null) o.put("commit", got.commit());
-        o.put("path", hubPath);
-        o.put("url", got.url().toString());
-        o.put("bytes", got.bytes());
-        o.put("sha256", got.sha256());
-        o.put("time", java.time.Instant.now().toString());
-        Path p = target.resolveSibling(target.getFileName() + PROVENANCE_SUFFIX);
-        try {
-            Files.writeString(
-                    p,
-                    org.veristep.json.Json.mapper()
-                                    .writerWithDefaultPrettyPrinter()
-                                    .writeValueAsString(o) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p, e);
         }
     }
 

@@ -88,10 +88,47 @@ class DatasetsCommandTest {
 
     @Test
     void checkReadsEveryFileWithItsFormat() {
-        CliRun r = CliRun.of("datasets", "check", "--data-dir", dataDir().toString(), "processbench", "qwen-rm-maj");
+        CliRun r = CliRun.of(
+                "datasets",
+                "check",
+                "--data-dir",
+                dataDir().toString(),
+                "processbench",
+                "qwen-rm-maj",
+                "prmbench",
+                "math500",
+                "gsm8k");
         assertEquals(0, r.exitCode(), r.err());
+        // the registered counts (400/1000/1000/1000) and SHA-256s are those of ../shared/data's copies
         assertTrue(
-                Pattern.compile("(?m)^ +400 records +0 bad +[0-9.]+ ms  processbench/gsm8k\\.json$")
+                Pattern.compile("(?m)^ +400 records +0 bad +[0-9.]+ ms  processbench/gsm8k\\.json"
+                                + "  \\(400 records as expected, same bytes as the known copy\\)$")
+                        .matcher(r.out())
+                        .find(),
+                r.out());
+        assertTrue(
+                Pattern.compile("(?m)^ +1000 records +0 bad .* processbench/math\\.json  \\(1000 records as expected,"
+                                + " same bytes as the known copy\\)$")
+                        .matcher(r.out())
+                        .find(),
+                r.out());
+        // PRMBench split files: 88 deception items in p1 (PROVENANCE.md, recounted with python)
+        assertTrue(
+                Pattern.compile("(?m)^ +88 records +0 bad .* prmbench/prm800k_test_p1_4o_deception\\.jsonl"
+                                + "  \\(88 records as expected, same bytes as the known copy\\)$")
+                        .matcher(r.out())
+                        .find(),
+                r.out());
+        // problem sets are read as JSON objects with their fields
+        assertTrue(
+                Pattern.compile("(?m)^ +500 records +0 bad .* math/math500\\.jsonl  \\(500 records as expected,"
+                                + " same bytes as the known copy\\)$")
+                        .matcher(r.out())
+                        .find(),
+                r.out());
+        assertTrue(
+                Pattern.compile("(?m)^ +1319 records +0 bad .* gsm8k/test\\.jsonl  \\(1319 records as expected,"
+                                + " same bytes as the known copy\\)$")
                         .matcher(r.out())
                         .find(),
                 r.out());
@@ -123,8 +160,16 @@ class DatasetsCommandTest {
         assertTrue(
                 skip.err().contains("bad record: " + f + ":4: field 'steps': record 3: expected an array"), skip.err());
         assertTrue(skip.err().contains("2 bad record(s)"), skip.err());
+        // 3 records where ProcessBench's gsm8k has 400
         assertTrue(
-                Pattern.compile("(?m)^ +1 records +2 bad .* processbench/gsm8k\\.json$")
+                skip.err()
+                        .contains("processbench/gsm8k.json: expected 400 records (as in QwenLM/ProcessBench@2f2fd8a"
+                                + " (GitHub, 2024-12-10)), got 3"),
+                skip.err());
+        assertTrue(skip.err().contains("1 file(s) with the wrong number of records"), skip.err());
+        assertTrue(
+                Pattern.compile("(?m)^ +1 records +2 bad .* processbench/gsm8k\\.json  \\(1 records of 400 expected,"
+                                + " bytes differ from the known copy\\)$")
                         .matcher(skip.out())
                         .find(),
                 skip.out());

@@ -47,6 +47,13 @@ class DatasetsPullIT {
     private final List<String> storageAuth = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile boolean missingOmnimath;
+    /** name -> body served with 200 instead of the real file (an HTML page, a truncated file ...) */
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    /** when false, the Hub sends no X-Repo-Commit header */
+    private volatile boolean sendCommit = true;
+    /** name -> a different X-Repo-Commit for that file (a branch that moved during the pull) */
+    private final Map<String, String> commitOf = new ConcurrentHashMap<>();
+
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
@@ -85,11 +92,18 @@ class DatasetsPullIT {
         hub.createContext("/datasets/", ex -> {
             requests.add(ex.getRequestURI().getPath());
             hubAuth.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
-            String prefix = "/datasets/Qwen/ProcessBench/resolve/main/";
+            // the Hub's layout at the branch and at the commit it points to
             String path = ex.getRequestURI().getPath();
-            String name = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
-            ex.getResponseHeaders().add("X-Repo-Commit", COMMIT);
-            if (name.equals("gsm8k.json")) {
+            String name = "";
+            for (String rev : List.of("main", COMMIT)) {
+                String prefix = "/datasets/Qwen/ProcessBench/resolve/" + rev + "/";
+                if (path.startsWith(prefix)) name = path.substring(prefix.length());
+            }
+            if (sendCommit) ex.getResponseHeaders().add("X-Repo-Commit", commitOf.getOrDefault(name, COMMIT));
+            if (served.containsKey(name)) {
+                ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                respond(ex, 200, served.get(name));
+            } else if (name.equals("gsm8k.json")) {
                 ex.getResponseHeaders()
                         .add(
                                 "Location",
@@ -152,13 +166,34 @@ class DatasetsPullIT {
             Path f = dataDir.resolve("processbench/" + s + ".json");
             assertArrayEquals(files.get(s + ".json"), Files.readAllBytes(f), s);
         }
+        // the served files are the ../shared/data copies, so each has the registered record count and
+        // the bytes of the known copy (the PROVENANCE.md SHA-256s)
         assertTrue(
                 r.out()
-                        .contains("pulled   processbench/gsm8k.json (560.9 KiB, 400 records) from " + endpoint()
+                        .contains("pulled   processbench/gsm8k.json (560.9 KiB, 400 records as expected, same bytes as"
+                                + " the known copy) from " + endpoint()
                                 + "/datasets/Qwen/ProcessBench/resolve/main/gsm8k.json"),
                 r.out());
-        assertTrue(r.out().contains("4 file(s) downloaded"), r.out());
-        // provenance beside each file: revision, resolved commit, URL, size, SHA-256
+        // the first answer named the commit; the other files were fetched at that commit
+        assertTrue(
+                r.out()
+                        .contains("pulled   processbench/omnimath.json (2.7 MiB, 1000 records as expected, same bytes"
+                                + " as the known copy) from " + endpoint()
+                                + "/datasets/Qwen/ProcessBench/resolve/" + COMMIT + "/omnimath.json"),
+                r.out());
+        assertEquals(
+                List.of(
+                        "/datasets/Qwen/ProcessBench/resolve/main/gsm8k.json",
+                        "/datasets/Qwen/ProcessBench/resolve/" + COMMIT + "/math.json",
+                        "/datasets/Qwen/ProcessBench/resolve/" + COMMIT + "/olympiadbench.json",
+                        "/datasets/Qwen/ProcessBench/resolve/" + COMMIT + "/omnimath.json"),
+                requests);
+        assertTrue(
+                r.out()
+                        .contains("4 file(s) downloaded, checked and moved into " + dataDir.resolve("processbench")
+                                + " (Qwen/ProcessBench revision main, commit " + COMMIT + ")"),
+                r.out());
+        // provenance beside each file: revision asked for, the commit served, URL, size, SHA-256, records
         var prov = org.veristep.json.Json.mapper()
                 .readTree(dataDir.resolve("processbench/gsm8k.json.provenance").toFile());
         assertEquals("Qwen/ProcessBench", prov.get("repo").asText());
@@ -166,7 +201,16 @@ class DatasetsPullIT {
         assertEquals(COMMIT, prov.get("commit").asText());
         assertEquals(files.get("gsm8k.json").length, prov.get("bytes").asLong());
         assertEquals(sha256(files.get("gsm8k.json")), prov.get("sha256").asText());
+        assertEquals(400, prov.get("records").asLong());
+        assertTrue(prov.get("known_copy").get("same_bytes").asBoolean());
+        var provMath = org.veristep.json.Json.mapper()
+                .readTree(dataDir.resolve("processbench/math.json.provenance").toFile());
+        assertEquals(COMMIT, provMath.get("commit").asText());
+        assertEquals(
+                endpoint() + "/datasets/Qwen/ProcessBench/resolve/" + COMMIT + "/math.json",
+                provMath.get("url").asText());
         assertEquals(List.of(), partFiles());
+        assertEquals(List.of("processbench"), entries(dataDir), "no temporary directory left");
         // the pulled data directory lists as present
         CliRun list = CliRun.of("datasets", "list", "--data-dir", dataDir.toString());
         assertTrue(list.out().replaceAll(" +", " ").contains("processbench present 4 3400 "), list.out());
@@ -187,12 +231,225 @@ class DatasetsPullIT {
         assertEquals(1, r.exitCode());
         assertTrue(
                 r.err()
-                        .contains("HTTP 404 for " + endpoint()
-                                + "/datasets/Qwen/ProcessBench/resolve/main/omnimath.json"),
+                        .contains("HTTP 404 for " + endpoint() + "/datasets/Qwen/ProcessBench/resolve/" + COMMIT
+                                + "/omnimath.json"),
                 r.err());
-        assertTrue(Files.exists(dataDir.resolve("processbench/olympiadbench.json")));
-        assertFalse(Files.exists(dataDir.resolve("processbench/omnimath.json")));
-        assertEquals(List.of(), partFiles());
+        // all or nothing: the three files that did download are not installed, no dataset directory
+        assertEquals(List.of(), entries(dataDir));
+        CliRun list = CliRun.of("datasets", "list", "--data-dir", dataDir.toString());
+        assertTrue(list.out().replaceAll(" +", " ").contains("processbench missing 0 - - "), list.out());
+    }
+
+    private static List<String> entries(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static final String HTML_PAGE = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
+            + "<body>Please sign in to continue</body></html>\n";
+
+    @Test
+    void anHtmlPageServedAs200FailsNamingTheFileAndLeavesNoDatasetDirectory() throws IOException {
+        served.put("math.json", HTML_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(
+                r.err()
+                        .contains("processbench/math.json downloaded from " + endpoint()
+                                + "/datasets/Qwen/ProcessBench/resolve/" + COMMIT
+                                + "/math.json is not a valid file of processbench: line 1: expected"
+                                + " ProcessBenchFormat records (a JSON array or JSONL), got an HTML/XML page"
+                                + " (<!DOCTYPE html>): an error or login page served as the file?; nothing was"
+                                + " changed under " + dataDir),
+                r.err());
+        assertEquals(List.of(), entries(dataDir));
+    }
+
+    @Test
+    void aTruncatedJsonArrayFailsNamingTheFileAndLeavesNoDatasetDirectory() throws IOException {
+        byte[] whole = files.get("olympiadbench.json");
+        served.put("olympiadbench.json", java.util.Arrays.copyOf(whole, whole.length / 2));
+        CliRun r = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(1, r.exitCode(), r.out());
+        String err = r.err();
+        assertTrue(
+                err.contains("processbench/olympiadbench.json downloaded from " + endpoint()
+                        + "/datasets/Qwen/ProcessBench/resolve/" + COMMIT
+                        + "/olympiadbench.json is not a valid file of processbench: line "),
+                err);
+        assertTrue(err.contains("malformed JSON: Unexpected end-of-input"), err);
+        assertTrue(err.contains("(the file ends early: truncated?)"), err);
+        assertEquals(List.of(), entries(dataDir));
+    }
+
+    @Test
+    void aFileWithTheWrongRecordCountOrSchemaFails() throws IOException {
+        // a well-formed JSON array of 399 real cases: only the registered count can tell
+        var cases = (com.fasterxml.jackson.databind.node.ArrayNode)
+                org.veristep.json.Json.mapper().readTree(files.get("gsm8k.json"));
+        cases.remove(399);
+        served.put("gsm8k.json", org.veristep.json.Json.mapper().writeValueAsBytes(cases));
+        CliRun r = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(
+                r.err()
+                        .contains("processbench/gsm8k.json downloaded from " + endpoint()
+                                + "/datasets/Qwen/ProcessBench/resolve/main/gsm8k.json is not a valid file of"
+                                + " processbench: expected 400 records (as in QwenLM/ProcessBench@2f2fd8a (GitHub,"
+                                + " 2024-12-10)), got 399"),
+                r.err());
+        assertEquals(List.of(), entries(dataDir));
+        // JSON objects of another schema: the ProcessBench reader names the missing field
+        served.put("gsm8k.json", "{\"question\": \"1+1?\", \"answer\": \"2\"}\n".getBytes());
+        CliRun schema = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(1, schema.exitCode(), schema.out());
+        assertTrue(
+                schema.err().contains("/gsm8k.json is not a valid file of processbench: line 1: field 'id': record 1:"),
+                schema.err());
+        assertEquals(List.of(), entries(dataDir));
+    }
+
+    @Test
+    void withoutXRepoCommitTheProvenanceSaysUnknownAndTheBranchIsKept() throws IOException {
+        sendCommit = false;
+        CliRun r = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(0, r.exitCode(), r.err());
+        var prov = org.veristep.json.Json.mapper()
+                .readTree(
+                        dataDir.resolve("processbench/omnimath.json.provenance").toFile());
+        assertEquals("main", prov.get("revision").asText());
+        assertEquals("unknown", prov.get("commit").asText());
+        assertTrue(requests.stream().allMatch(p -> p.contains("/resolve/main/")), requests.toString());
+        assertTrue(r.out().contains("(Qwen/ProcessBench revision main, commit unknown: the Hub did not say)"), r.out());
+    }
+
+    @Test
+    void filesFromTwoCommitsAreRefused() throws IOException {
+        commitOf.put("olympiadbench.json", "0123456789abcdef0123456789abcdef01234567");
+        CliRun r = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(
+                r.err()
+                        .contains("the Hub served olympiadbench.json from commit"
+                                + " 0123456789abcdef0123456789abcdef01234567 but an earlier file from " + COMMIT),
+                r.err());
+        assertEquals(List.of(), entries(dataDir));
+    }
+
+    @Test
+    void aPreviouslyGoodCopySurvivesAFailedRePull() throws IOException {
+        CliRun first = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(0, first.exitCode(), first.err());
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        for (String f : entries(dataDir.resolve("processbench"))) {
+            before.put(f, Files.readAllBytes(dataDir.resolve("processbench").resolve(f)));
+        }
+        assertEquals(8, before.size(), before.keySet().toString()); // 4 files + 4 provenance files
+        served.put("omnimath.json", HTML_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun again = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--force",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(1, again.exitCode(), again.out());
+        assertTrue(again.err().contains("processbench/omnimath.json downloaded from"), again.err());
+        assertEquals(List.of("processbench"), entries(dataDir), "no temporary directory left");
+        assertEquals(List.copyOf(before.keySet()), entries(dataDir.resolve("processbench")));
+        for (var e : before.entrySet()) {
+            assertArrayEquals(
+                    e.getValue(),
+                    Files.readAllBytes(dataDir.resolve("processbench").resolve(e.getKey())),
+                    e.getKey());
+        }
+    }
+
+    @Test
+    void aPresentFileThatFailsItsCheckIsDownloadedAgain() throws IOException {
+        // what an earlier Veristep left behind: an HTML page saved under the real name
+        Path bad = dataDir.resolve("processbench/gsm8k.json");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, HTML_PAGE);
+        CliRun r = CliRun.of(
+                "datasets",
+                "pull",
+                "processbench",
+                "--quiet",
+                "--data-dir",
+                dataDir.toString(),
+                "--endpoint",
+                endpoint());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(
+                r.out().contains("invalid  processbench/gsm8k.json: " + bad + ":1: expected ProcessBenchFormat"),
+                r.out());
+        assertTrue(r.out().contains("4 file(s) downloaded, checked and moved into"), r.out());
+        for (String s : List.of("gsm8k", "math", "olympiadbench", "omnimath")) {
+            assertArrayEquals(
+                    files.get(s + ".json"), Files.readAllBytes(dataDir.resolve("processbench/" + s + ".json")), s);
+        }
+        assertEquals(List.of("processbench"), entries(dataDir));
     }
 
     @Test

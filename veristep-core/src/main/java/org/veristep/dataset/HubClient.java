@@ -45,6 +45,10 @@ public final class HubClient {
 
     private static final int MAX_REDIRECTS = 10;
 
+    /** A git commit id: SHA-1 (40 hex digits) or SHA-256 (64). */
+    private static final java.util.regex.Pattern COMMIT_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
     private final URI endpoint;
     private final String token;
     private final HttpClient http;
@@ -128,8 +132,9 @@ public final class HubClient {
      * @param url the file's URL on the Hub (before redirects)
      * @param bytes the file's size
      * @param sha256 the SHA-256 of the file, lower-case hex
-     * @param commit the repository commit the revision resolved to ({@code X-Repo-Commit}), or null
-     *     when the server did not say
+     * @param commit the repository commit the revision resolved to, from the Hub's {@code
+     *     X-Repo-Commit} response header (a 40- or 64-digit hex id, lower case), or null when the
+     *     Hub did not send one (or sent something that is not a commit id)
      */
     public record Download(URI url, long bytes, String sha256, String commit) {}
 
@@ -152,7 +157,8 @@ public final class HubClient {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            // default permissions (the umask's), not createTempFile's owner-only ones
+            Path tmp = DatasetPull.createUnique(dir, "." + target.getFileName() + ".", ".part", false);
             try {
                 String[] commit = {null};
                 long n = fetch(url, tmp, listener, commit);
@@ -167,18 +173,8 @@ public final class HubClient {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            for (int r = in.read(buf); r > 0; r = in.read(buf)) md.update(buf, 0, r);
-        }
-        return java.util.HexFormat.of().formatHex(md.digest());
+    private static String sha256(Path file) {
+        return DatasetCheck.sha256(file);
     }
 
     private long fetch(URI url, Path tmp, Listener listener, String[] commit) throws IOException {
@@ -201,7 +197,15 @@ public final class HubClient {
                     tmp,
                     size -> listener.progress(size, length.get()));
             int status = resp.statusCode();
-            resp.headers().firstValue("X-Repo-Commit").ifPresent(c -> commit[0] = c);
+            // the commit the revision resolved to, as huggingface_hub reads it (X-Repo-Commit), from the
+            // Hub itself only: a storage host a download redirects to does not know the repository
+            if (sameOrigin(current)) {
+                resp.headers()
+                        .firstValue("X-Repo-Commit")
+                        .map(c -> c.strip().toLowerCase(java.util.Locale.ROOT))
+                        .filter(c -> COMMIT_ID.matcher(c).matches())
+                        .ifPresent(c -> commit[0] = c);
+            }
             if (status >= 300 && status < 400 && status != 304) {
                 String loc = resp.headers()
                         .firstValue("Location")
