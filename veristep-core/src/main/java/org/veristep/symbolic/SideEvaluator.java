@@ -54,7 +54,14 @@ final class SideEvaluator {
             case Expr.Var v -> true;
             case Expr.Const c -> true;
             case Expr.Neg n -> numeric(n.operand());
-            case Expr.Binary b -> numeric(b.left()) && numeric(b.right());
+            case Expr.Binary b -> {
+                // a flat chain is a left spine: walked in a loop, right operands recursively
+                java.util.List<Expr.Binary> spine = b.leftSpine();
+                boolean all = numeric(spine.getLast().left());
+                for (int i = spine.size() - 1; i >= 0 && all; i--)
+                    all = numeric(spine.get(i).right());
+                yield all;
+            }
             case Expr.Func f -> f.args().stream().allMatch(SideEvaluator::numeric);
             case Expr.Percent p -> numeric(p.operand());
             default -> false;
