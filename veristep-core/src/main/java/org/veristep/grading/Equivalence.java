@@ -436,12 +436,10 @@ final class Equivalence {
             case Expr.Text t -> true;
             case Expr.Num n -> false;
             case Expr.Const c -> false;
-            case Binary b -> {
-                List<Binary> spine = b.leftSpine();
-                boolean all = isNameLike(spine.getLast().left());
-                for (int i = spine.size() - 1; i >= 0 && all; i--)
-                    all = isNameLike(spine.get(i).right());
-                yield all;
+            case Binary b -> { // down the left spine in a loop
+                Expr x = b;
+                for (; x instanceof Binary n; x = n.left()) if (!isNameLike(n.right())) yield false;
+                yield isNameLike(x);
             }
             case Expr.Func f -> f.args().stream().allMatch(Equivalence::isNameLike);
             case Expr.Neg n -> false;
@@ -787,6 +785,11 @@ final class Equivalence {
         switch (e) {
             case Expr.Var v -> out.add(v.name());
             case Expr.Neg n -> variables(n.operand(), out);
+            case Binary b
+            when !(b.left() instanceof Binary) -> {
+                variables(b.left(), out);
+                variables(b.right(), out);
+            }
             case Binary b -> { // a left spine (flat chain) in a loop, right operands recursively
                 List<Binary> spine = b.leftSpine();
                 variables(spine.getLast().left(), out);

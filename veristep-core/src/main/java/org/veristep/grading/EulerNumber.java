@@ -62,10 +62,35 @@ final class EulerNumber {
         };
     }
 
+    /** {@return whether a bare e occurs anywhere} (allocation-free: most answers have none) */
     private static boolean mentionsE(Expr e) {
-        java.util.Set<String> vars = new java.util.HashSet<>();
-        Equivalence.variables(e, vars);
-        return vars.contains("e");
+        return switch (e) {
+            case Expr.Var v -> v.equals(E_VAR);
+            case Expr.Num n -> false;
+            case Expr.Const c -> false;
+            case Expr.Text t -> false;
+            case Expr.Neg n -> mentionsE(n.operand());
+            case Binary b -> {
+                Expr x = b;
+                for (; x instanceof Binary n; x = n.left()) if (mentionsE(n.right())) yield true;
+                yield mentionsE(x);
+            }
+            case Expr.PlusMinus p -> mentionsE(p.left()) || mentionsE(p.right());
+            case Expr.Func f -> any(f.args());
+            case Expr.Percent p -> mentionsE(p.operand());
+            case Expr.Tuple t -> any(t.items());
+            case Expr.Interval i -> mentionsE(i.low()) || mentionsE(i.high());
+            case Expr.SetOf s -> any(s.items());
+            case Expr.Union u -> any(u.parts());
+            case Expr.Seq s -> any(s.items());
+            case Expr.Matrix m -> m.rows().stream().anyMatch(EulerNumber::any);
+            case Expr.Relation r -> any(r.operands());
+        };
+    }
+
+    private static boolean any(List<Expr> items) {
+        for (Expr x : items) if (mentionsE(x)) return true;
+        return false;
     }
 
     /** {@return the tree with {@code Var("e")} replaced by Euler's number; left spines rebuilt in a loop} */

@@ -65,6 +65,10 @@ public final class Evaluator {
 
     /** Evaluates a left spine bottom-up in a loop: a flat sum of 100,000 terms needs no deep stack. */
     private static Value binary(Expr.Binary top, Map<String, ? extends Value> bindings, Budget budget) {
+        if (!(top.left() instanceof Expr.Binary)) { // the common short case, without a spine list
+            Value l = evaluate(top.left(), bindings, budget);
+            return apply(top, l, evaluate(top.right(), bindings, budget), budget);
+        }
         List<Expr.Binary> spine = top.leftSpine();
         Value acc = evaluate(spine.getLast().left(), bindings, budget);
         for (int i = spine.size() - 1; i >= 0; i--) {

@@ -133,13 +133,10 @@ public sealed interface Expr
 
         @Override
         public int hashCode() {
-            List<Binary> spine = leftSpine();
-            int h = spine.getLast().left.hashCode();
-            for (int i = spine.size() - 1; i >= 0; i--) {
-                Binary b = spine.get(i);
-                h = (31 * h + b.op.hashCode()) * 31 + b.right.hashCode();
-            }
-            return h;
+            int h = 0;
+            Expr x = this;
+            for (; x instanceof Binary b; x = b.left) h = (31 * h + b.op.hashCode()) * 31 + b.right.hashCode();
+            return 31 * h + x.hashCode();
         }
 
         @Override

@@ -55,12 +55,10 @@ final class SideEvaluator {
             case Expr.Const c -> true;
             case Expr.Neg n -> numeric(n.operand());
             case Expr.Binary b -> {
-                // a flat chain is a left spine: walked in a loop, right operands recursively
-                java.util.List<Expr.Binary> spine = b.leftSpine();
-                boolean all = numeric(spine.getLast().left());
-                for (int i = spine.size() - 1; i >= 0 && all; i--)
-                    all = numeric(spine.get(i).right());
-                yield all;
+                // a flat chain is a left spine: walked down in a loop, right operands recursively
+                Expr x = b;
+                for (; x instanceof Expr.Binary n; x = n.left()) if (!numeric(n.right())) yield false;
+                yield numeric(x);
             }
             case Expr.Func f -> f.args().stream().allMatch(SideEvaluator::numeric);
             case Expr.Percent p -> numeric(p.operand());
