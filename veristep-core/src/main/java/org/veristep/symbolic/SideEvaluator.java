@@ -39,7 +39,9 @@ final class SideEvaluator {
         try {
             Expr e = MathParser.parse(expr, budget);
             v = numeric(e) ? Evaluator.evaluate(e, bindings, budget) : null;
-        } catch (VeristepException | ArithmeticException e) {
+        } catch (VeristepException | ArithmeticException | StackOverflowError e) {
+            // StackOverflowError: nesting within the depth bound of 200 can still exceed a small
+            // thread stack (about 0.5 MiB needed); the side is then unreadable, as in AnswerGrader
             v = null;
         }
         if (v != null && Double.isInfinite(v.toDouble())) v = null;

@@ -16,15 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Long flat chains ({@code 1 + 1 + ... + 1}) are not nesting: they parse, evaluate, print, compare
  * and hash without deep recursion, while genuine nesting deeper than {@link Budget#maxDepth()} is
- * refused with {@link TooCostlyException}. Every check runs on a thread with a 512 KiB stack (half
- * the JVM's default thread stack on 64-bit Linux): a recursion per term would need megabytes for
- * 100,000 terms, while nesting to the bound of 200 needs about 250 KiB.
+ * refused with {@link TooCostlyException}. Every check runs on its own thread with a 1 MiB stack, the
+ * JVM's default thread stack on 64-bit Linux (also the stack of {@code main}): a recursion per term
+ * overflowed it at 3,000 terms before, while nesting to the bound of 200 needs up to about 0.5 MiB
+ * (interpreted frames; less once compiled).
  */
 class FlatChainTest {
-    private static final long SMALL_STACK = 512 * 1024;
+    private static final long THREAD_STACK = 1024 * 1024;
 
-    /** Runs {@code body} on a thread with a small stack and rethrows what it threw. */
-    private static void onSmallStack(ThrowingRunnable body) throws Throwable {
+    /** Runs {@code body} on a thread with a 1 MiB stack and rethrows what it threw. */
+    private static void onDefaultStack(ThrowingRunnable body) throws Throwable {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(
                 null,
@@ -35,8 +36,8 @@ class FlatChainTest {
                         failure.set(e);
                     }
                 },
-                "small-stack",
-                SMALL_STACK);
+                "default-stack",
+                THREAD_STACK);
         t.start();
         t.join();
         if (failure.get() != null) throw failure.get();
@@ -62,7 +63,7 @@ class FlatChainTest {
     @ValueSource(ints = {3_000, 100_000})
     void aSumOfOnesIsItsNumberOfTerms(int terms) throws Throwable {
         String sum = ones(terms); // 2 * terms - 1 chars: 199,999 for 100,000 terms
-        onSmallStack(() -> {
+        onDefaultStack(() -> {
             Budget budget = roomFor(sum.length());
             Expr e = MathParser.parse(sum, budget);
             Value v = Evaluator.evaluate(e, java.util.Map.of(), budget);
@@ -82,7 +83,7 @@ class FlatChainTest {
 
     @Test
     void longMixedChainsEvaluateExactly() throws Throwable {
-        onSmallStack(() -> {
+        onDefaultStack(() -> {
             // 1 + 2 - 1 + 2 - 1 ... with 50,000 pairs "+ 2 - 1": 1 + 50,000 * (2 - 1) = 50,001
             String mixed = "1" + " + 2 - 1".repeat(50_000);
             assertEquals(Value.of(50_001), Evaluator.evaluate(MathParser.parse(mixed, roomFor(mixed.length()))));
@@ -135,7 +136,7 @@ class FlatChainTest {
                     case "{" -> "{".repeat(20_000) + "1" + "}".repeat(20_000);
                     default -> unit.repeat(90_000 / unit.length() / 2) + "2";
                 };
-        onSmallStack(() -> {
+        onDefaultStack(() -> {
             long t0 = System.nanoTime();
             TooCostlyException e = assertThrows(TooCostlyException.class, () -> MathParser.parse(input));
             assertEquals("too costly: nesting deeper than 200", e.getMessage());
@@ -145,7 +146,7 @@ class FlatChainTest {
 
     @Test
     void nestingWithinTheBoundIsRead() throws Throwable {
-        onSmallStack(() -> {
+        onDefaultStack(() -> {
             // 60 nested brackets around a 1,000-term sum: depth 61 (each bracket is one list level)
             String nested = "(".repeat(60) + ones(1_000) + ")".repeat(60);
             assertEquals(Value.of(1_000), Evaluator.evaluate(MathParser.parse(nested)));
