@@ -489,7 +489,7 @@ public final class MathParser {
         return parsePostfixOps(parsePrimary());
     }
 
-    /** Reads postfix {@code ! % \\% '}; each {@code !} or {@code %} is a level of nesting (5!!!...). */
+    /** Reads postfix {@code !}, {@code %}, {@code \%} and primes; each {@code !} or {@code %} is a level of nesting. */
     private Expr parsePostfixOps(Expr e) {
         int levels = 0;
         try {
