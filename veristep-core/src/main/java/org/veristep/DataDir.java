@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Where Veristep finds datasets: {@code --data-dir}, else the system property {@code
  * veristep.dataDir}, else the environment variable {@code VERISTEP_DATA}, else {@code
- * ~/.cache/veristep}. The layout is the one of the project's {@code shared/data}: {@code
+ * ~/.cache/veristep}. A leading {@code ~} in any of them is the home directory of {@link UserHome}
+ * ({@code $HOME} when set, else {@code user.home}). The layout is the one of the project's {@code shared/data}: {@code
  * processbench/gsm8k.json}, {@code prmbench/*.jsonl}, {@code math/*.jsonl} ...; {@link
  * org.veristep.dataset.KnownDatasets} lists every known dataset's files.
  */
@@ -25,11 +26,11 @@ public final class DataDir {
      * @return the directory (which may not exist yet)
      */
     public static Path resolve(Path flag) {
-        if (flag != null) return flag;
+        if (flag != null) return UserHome.expand(flag);
         String prop = System.getProperty(PROPERTY);
-        if (prop != null && !prop.isBlank()) return Path.of(prop);
+        if (prop != null && !prop.isBlank()) return Path.of(UserHome.expand(prop));
         String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("user.home"), ".cache", "veristep");
+        if (env != null && !env.isBlank()) return Path.of(UserHome.expand(env));
+        return UserHome.dir().resolve(".cache").resolve("veristep");
     }
 }

@@ -21,15 +21,23 @@ class DataDirTest {
         System.clearProperty(DataDir.PROPERTY);
         String env = System.getenv(DataDir.ENV);
         if (env != null && !env.isBlank()) {
-            assertEquals(Path.of(env), DataDir.resolve(null));
+            assertEquals(Path.of(UserHome.expand(env)), DataDir.resolve(null));
         } else {
-            assertEquals(Path.of(System.getProperty("user.home"), ".cache", "veristep"), DataDir.resolve(null));
+            assertEquals(UserHome.dir().resolve(".cache/veristep"), DataDir.resolve(null));
         }
     }
 
     @Test
     void defaultIsTheHomeCache() {
         assumeTrue(System.getenv(DataDir.ENV) == null, "VERISTEP_DATA is set in this environment");
-        assertEquals(Path.of(System.getProperty("user.home"), ".cache", "veristep"), DataDir.resolve(null));
+        // $HOME when set, not the password database's user.home (they differ under sudo -E, in containers)
+        assertEquals(UserHome.dir().resolve(".cache/veristep"), DataDir.resolve(null));
+    }
+
+    @Test
+    void aLeadingTildeIsTheHomeDirectory() {
+        assertEquals(UserHome.dir().resolve("data"), DataDir.resolve(Path.of("~/data")));
+        System.setProperty(DataDir.PROPERTY, "~/from/property");
+        assertEquals(UserHome.dir().resolve("from/property"), DataDir.resolve(null));
     }
 }

@@ -47,6 +47,8 @@ public final class VeristepCommand implements Runnable {
     /** {@return a command line with Veristep's exit-code and error handling} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VeristepCommand());
+        // every path option (--input=~/pairs.jsonl, --data-dir=~/data) expands a leading ~ with $HOME
+        cl.registerConverter(java.nio.file.Path.class, s -> java.nio.file.Path.of(org.veristep.UserHome.expand(s)));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // One place maps failures to exit codes: 2 for an invalid option value, 1 for a failed run;
             // the message says what to fix (VERISTEP_DEBUG=1 adds the stack trace).

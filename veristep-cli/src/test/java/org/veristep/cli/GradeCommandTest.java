@@ -39,6 +39,21 @@ class GradeCommandTest {
         assertTrue(no.out().startsWith("not equivalent: different exact values 100000 and 100001"), no.out());
     }
 
+    /** {@code --input=~/...} reaches the program unexpanded (no shell expands a tilde after '='). */
+    @Test
+    void aLeadingTildeInAPathIsTheHomeDirectory(@TempDir Path dir) {
+        String name = "veristep-no-such-file-" + System.nanoTime() + ".jsonl";
+        Run r = run(
+                "grade",
+                "--input=~/" + name,
+                "--output",
+                dir.resolve("out.jsonl").toString());
+        assertEquals(1, r.exit(), r.err());
+        // the error names the file under $HOME (org.veristep.UserHome), not a relative "~" directory
+        assertTrue(r.err().contains(org.veristep.UserHome.dir().resolve(name).toString()), r.err());
+        assertTrue(!r.err().contains("~/" + name), r.err());
+    }
+
     @Test
     void usageErrors() {
         assertEquals(2, run("grade").exit());

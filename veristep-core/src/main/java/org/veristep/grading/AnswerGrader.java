@@ -31,6 +31,15 @@ import org.veristep.math.Value;
  * candidate answers of gold and prediction ({@link AnswerExtractor#candidates}) are cleaned ({@link
  * AnswerText}) and the first that parses ({@link MathParser}) is compared by {@link Equivalence}.
  *
+ * <p>The letter e: a bare {@code e} in an answer is Euler's number ({@code e^2} equals {@code
+ * 7.389056} and {@code \exp(2)}), as in Math-Verify, unless the answer assigns, solves for or bounds
+ * a variable e ({@code e = 5}, {@code 1 < e \le 4}); the rule and its reference are in {@code
+ * EulerNumber}.
+ *
+ * <p>Long flat answers ({@code 1 + 1 + ... + 1} of 100,000 terms) are graded without deep recursion;
+ * genuinely deep nesting beyond {@link Budget#maxDepth()} is undecided ("too costly: nesting deeper
+ * than 200").
+ *
  * <p>Verdicts: {@link Outcome.Equivalent}; {@link Outcome.NotEquivalent} also when no answer is found
  * in the prediction or it does not parse; {@link Outcome.Undecided} when the gold does not parse
  * (and differs from the prediction as text) or a bound is exceeded ("too costly").
@@ -81,7 +90,7 @@ public final class AnswerGrader {
     public Grade check(String gold, String predictionOrSolution) {
         Objects.requireNonNull(gold, "gold");
         Objects.requireNonNull(predictionOrSolution, "predictionOrSolution");
-        Budget budget = Budget.of(options.timeLimit());
+        Budget budget = budget();
         String goldAnswer = null;
         String predAnswer = null;
         Expr g = null;
@@ -199,6 +208,15 @@ public final class AnswerGrader {
 
     private record Parsed(String text, Expr expr) {}
 
+    /**
+     * {@return the budget of one call}: this grader's time limit; the parser takes answers up to
+     * {@link GradingOptions#maxAnswerChars()} (longer ones are refused before parsing)
+     */
+    private Budget budget() {
+        Budget b = Budget.of(options.timeLimit());
+        return new Budget(b.deadlineNanos(), options.maxAnswerChars(), b.maxDepth(), b.maxBits());
+    }
+
     private Parsed parseFirst(List<Extraction.Found> candidates, Budget budget) {
         for (Extraction.Found f : candidates) {
             String text = AnswerText.clean(f.answer());
@@ -207,13 +225,13 @@ public final class AnswerGrader {
                 throw new TooCostlyException("answer longer than " + options.maxAnswerChars() + " chars");
             }
             try {
-                return new Parsed(text, MathParser.parse(text, budget));
+                return new Parsed(text, EulerNumber.read(MathParser.parse(text, budget)));
             } catch (ParseException e) {
                 // a chain "a = \\zzz = b" with an unknown command: its last member may still be read
                 int eq = text.lastIndexOf('=');
                 if (eq > 0 && eq + 1 < text.length()) {
                     try {
-                        return new Parsed(text, MathParser.parse(text.substring(eq + 1), budget));
+                        return new Parsed(text, EulerNumber.read(MathParser.parse(text.substring(eq + 1), budget)));
                     } catch (ParseException ignored) {
                         // next candidate
                     }
@@ -249,7 +267,7 @@ public final class AnswerGrader {
      */
     public String keyOf(String answer) {
         Objects.requireNonNull(answer, "answer");
-        Budget budget = Budget.of(options.timeLimit());
+        Budget budget = budget();
         try {
             if (answer.length() > options.maxSolutionChars()) return "raw:" + squash(answer.substring(0, 200));
             List<Extraction.Found> candidates = AnswerExtractor.candidates(answer, true);

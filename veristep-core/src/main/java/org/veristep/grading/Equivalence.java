@@ -249,7 +249,7 @@ final class Equivalence {
 
     private Expr reparse(String text) {
         try {
-            return MathParser.parse(text, budget);
+            return EulerNumber.read(MathParser.parse(text, budget));
         } catch (ParseException e) {
             return null;
         }
@@ -264,11 +264,21 @@ final class Equivalence {
         return switch (e) {
             case Expr.Text t -> t.text();
             case Expr.Var v -> v.name();
+            case Expr.Const c when c.kind() == Expr.Const.Kind.E -> "e"; // the letter of "Even" read as Euler's e
             case Binary b
             when b.op() == Op.MUL -> {
-                String l = textOf(b.left());
-                String r = textOf(b.right());
-                yield l == null || r == null ? null : l + r;
+                StringBuilder word = new StringBuilder();
+                List<Binary> spine = b.leftSpine();
+                String first = textOf(spine.getLast().left());
+                if (first == null) yield null;
+                word.append(first);
+                for (int i = spine.size() - 1; i >= 0; i--) {
+                    Binary n = spine.get(i);
+                    String r = n.op() == Op.MUL ? textOf(n.right()) : null;
+                    if (r == null) yield null;
+                    word.append(r);
+                }
+                yield word.toString();
             }
             default -> null;
         };
@@ -426,7 +436,11 @@ final class Equivalence {
             case Expr.Text t -> true;
             case Expr.Num n -> false;
             case Expr.Const c -> false;
-            case Binary b -> isNameLike(b.left()) && isNameLike(b.right());
+            case Binary b -> { // down the left spine in a loop
+                Expr x = b;
+                for (; x instanceof Binary n; x = n.left()) if (!isNameLike(n.right())) yield false;
+                yield isNameLike(x);
+            }
             case Expr.Func f -> f.args().stream().allMatch(Equivalence::isNameLike);
             case Expr.Neg n -> false;
             case Expr.Tuple t -> t.items().stream().allMatch(Equivalence::isNameLike);
@@ -771,9 +785,16 @@ final class Equivalence {
         switch (e) {
             case Expr.Var v -> out.add(v.name());
             case Expr.Neg n -> variables(n.operand(), out);
-            case Binary b -> {
+            case Binary b
+            when !(b.left() instanceof Binary) -> {
                 variables(b.left(), out);
                 variables(b.right(), out);
+            }
+            case Binary b -> { // a left spine (flat chain) in a loop, right operands recursively
+                List<Binary> spine = b.leftSpine();
+                variables(spine.getLast().left(), out);
+                for (int i = spine.size() - 1; i >= 0; i--)
+                    variables(spine.get(i).right(), out);
             }
             case Expr.PlusMinus p -> {
                 variables(p.left(), out);

@@ -16,7 +16,9 @@ import java.util.Objects;
  *     when false decimals are compared exactly like other numbers
  * @param maxSolutionChars longest prediction or gold text read (default 200,000 chars, about 200 KB
  *     of memory per text); longer input is undecided ("too costly")
- * @param maxAnswerChars longest extracted answer parsed (default 10,000 chars)
+ * @param maxAnswerChars longest extracted answer parsed (default 10,000 chars); it is also the
+ *     parser's input bound ({@link org.veristep.math.Budget#maxInputChars()}) during a grade, so a
+ *     larger value admits answers longer than the parser's default 100,000 chars
  * @param seed seed of the random points used for numeric identity testing of expressions with
  *     variables
  */

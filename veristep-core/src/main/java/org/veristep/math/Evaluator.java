@@ -14,7 +14,8 @@ import org.veristep.math.Value.Exact;
  * <p>Cost: every exact result is checked against {@link Budget#maxBits()} <em>before</em> it is
  * computed (a power's size is estimated from the base's bit length times the exponent), so {@code
  * 2^{2^{2^{2^{2}}}}} throws {@link TooCostlyException} instead of allocating; the deadline is checked
- * at every node.
+ * at every node. Flat chains ({@code 1 + 1 + ... + 1}, left spines of {@link Expr.Binary}) are
+ * evaluated in a loop, so recursion depth follows the genuine nesting only.
  */
 public final class Evaluator {
     private Evaluator() {}
@@ -62,9 +63,22 @@ public final class Evaluator {
         };
     }
 
-    private static Value binary(Expr.Binary b, Map<String, ? extends Value> bindings, Budget budget) {
-        Value l = evaluate(b.left(), bindings, budget);
-        Value r = evaluate(b.right(), bindings, budget);
+    /** Evaluates a left spine bottom-up in a loop: a flat sum of 100,000 terms needs no deep stack. */
+    private static Value binary(Expr.Binary top, Map<String, ? extends Value> bindings, Budget budget) {
+        if (!(top.left() instanceof Expr.Binary)) { // the common short case, without a spine list
+            Value l = evaluate(top.left(), bindings, budget);
+            return apply(top, l, evaluate(top.right(), bindings, budget), budget);
+        }
+        List<Expr.Binary> spine = top.leftSpine();
+        Value acc = evaluate(spine.getLast().left(), bindings, budget);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            Expr.Binary b = spine.get(i);
+            acc = apply(b, acc, evaluate(b.right(), bindings, budget), budget);
+        }
+        return acc;
+    }
+
+    private static Value apply(Expr.Binary b, Value l, Value r, Budget budget) {
         return switch (b.op()) {
             case ADD ->
                 l instanceof Exact x && r instanceof Exact y

@@ -66,7 +66,11 @@ public sealed interface Expr
         public enum Kind {
             /** π, from {@code \pi}, {@code pi}, {@code π} */
             PI,
-            /** Euler's number, from {@code \mathrm{e}} or {@code \exp} (a bare {@code e} is a variable) */
+            /**
+             * Euler's number, from {@code \mathrm{e}} or {@code \exp}; the parser reads a bare {@code e}
+             * as a variable, which answer grading reads as this constant unless the answer is about a
+             * variable named e (see {@code org.veristep.grading.AnswerGrader})
+             */
             E,
             /** ∞, from {@code \infty}, {@code inf}, {@code ∞} */
             INFINITY
@@ -80,12 +84,71 @@ public sealed interface Expr
         }
     }
 
-    /** A binary arithmetic operation. */
+    /**
+     * A binary arithmetic operation. A flat chain {@code a + b - c + ...} of n terms parses
+     * left-associatively into a <em>left spine</em> of n-1 nodes ({@code ((a + b) - c) + ...}), so a
+     * tree may be as deep as its input is long (a sum of 100,000 terms is 99,999 nodes deep) while its
+     * genuine nesting (brackets, powers, signs, functions) stays within {@link Budget#maxDepth()}.
+     * Every walker of the package therefore follows left spines iteratively ({@link #leftSpine()})
+     * and recurses only into right operands and other nodes; {@code equals}, {@code hashCode} and
+     * {@code toString} do the same (they agree with the record defaults' meaning: field equality).
+     */
     record Binary(Op op, Expr left, Expr right) implements Expr {
         public Binary {
             Objects.requireNonNull(op, "op");
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
+        }
+
+        /**
+         * {@return the nodes of this node's left spine, top first}: this node, its left operand when
+         * that is a {@link Binary}, the left operand of that, and so on; the last node's left operand
+         * is not a {@link Binary}. Iterative, in time and memory linear in the spine's length.
+         */
+        public List<Binary> leftSpine() {
+            List<Binary> spine = new java.util.ArrayList<>();
+            Expr e = this;
+            while (e instanceof Binary b) {
+                spine.add(b);
+                e = b.left();
+            }
+            return spine;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) return true;
+            Expr x = this;
+            Object y = o;
+            // walk both left spines together; right operands are compared recursively
+            while (x instanceof Binary bx) {
+                if (!(y instanceof Binary by)) return false;
+                if (bx == by) return true;
+                if (bx.op != by.op || !bx.right.equals(by.right)) return false;
+                x = bx.left;
+                y = by.left;
+            }
+            return !(y instanceof Binary) && x.equals(y);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            Expr x = this;
+            for (; x instanceof Binary b; x = b.left) h = (31 * h + b.op.hashCode()) * 31 + b.right.hashCode();
+            return 31 * h + x.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            List<Binary> spine = leftSpine();
+            StringBuilder sb = new StringBuilder();
+            for (Binary b : spine) sb.append("Binary[op=").append(b.op).append(", left=");
+            sb.append(spine.getLast().left);
+            for (int i = spine.size() - 1; i >= 0; i--) {
+                sb.append(", right=").append(spine.get(i).right).append(']');
+            }
+            return sb.toString();
         }
 
         /** The binary operators; RATIO ({@code a:b}) evaluates like DIV but prints as a colon. */

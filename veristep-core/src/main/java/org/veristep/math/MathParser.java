@@ -351,46 +351,53 @@ public final class MathParser {
 
     private Expr parseTerm() {
         Expr left = parseSigned();
-        while (true) {
-            skipSpace();
-            if (pos >= s.length()) return left;
-            char c = s.charAt(pos);
-            if (c == '*' && !s.startsWith("**", pos)) {
-                pos++;
-                left = new Binary(Op.MUL, left, parseSigned());
-            } else if (c == '*') { // "**" power, as in Python
-                pos += 2;
-                left = new Binary(Op.POW, left, parseSigned());
-            } else if (c == '/') {
-                pos++;
-                left = new Binary(Op.DIV, left, parseSigned());
-            } else if (c == ':' && !s.startsWith(":=", pos)) {
-                pos++;
-                left = new Binary(Op.RATIO, left, parseSigned());
-            } else if (tryCommand("cdot") || tryCommand("times") || tryCommand("ast")) {
-                left = new Binary(Op.MUL, left, parseSigned());
-            } else if (tryCommand("div")) {
-                left = new Binary(Op.DIV, left, parseSigned());
-            } else if (startsImplicitFactor()) {
-                left = new Binary(Op.MUL, left, parsePower());
-            } else {
-                return left;
+        int powers = 0; // "a**b**c" is read left-associatively; each ** is a level of nesting
+        try {
+            while (true) {
+                skipSpace();
+                if (pos >= s.length()) return left;
+                char c = s.charAt(pos);
+                if (c == '*' && !s.startsWith("**", pos)) {
+                    pos++;
+                    left = new Binary(Op.MUL, left, parseSigned());
+                } else if (c == '*') { // "**" power, as in Python
+                    pos += 2;
+                    enter();
+                    powers++;
+                    left = new Binary(Op.POW, left, parseSigned());
+                } else if (c == '/') {
+                    pos++;
+                    left = new Binary(Op.DIV, left, parseSigned());
+                } else if (c == ':' && !s.startsWith(":=", pos)) {
+                    pos++;
+                    left = new Binary(Op.RATIO, left, parseSigned());
+                } else if (tryCommand("cdot") || tryCommand("times") || tryCommand("ast")) {
+                    left = new Binary(Op.MUL, left, parseSigned());
+                } else if (tryCommand("div")) {
+                    left = new Binary(Op.DIV, left, parseSigned());
+                } else if (startsImplicitFactor()) {
+                    left = new Binary(Op.MUL, left, parsePower());
+                } else {
+                    return left;
+                }
             }
+        } finally {
+            depth -= powers;
         }
     }
 
     private Expr parseSigned() {
         skipSpace();
+        while (pos < s.length() && s.charAt(pos) == '+') { // unary plus: no node, read in a loop
+            pos++;
+            skipSpace();
+        }
         if (pos < s.length() && s.charAt(pos) == '-') {
             pos++;
             enter();
             Expr e = new Expr.Neg(parseSigned());
             depth--;
             return e;
-        }
-        if (pos < s.length() && s.charAt(pos) == '+') {
-            pos++;
-            return parseSigned();
         }
         return parsePower();
     }
@@ -444,11 +451,17 @@ public final class MathParser {
         if (c == '{') return parseBraceGroup();
         if (c == '-') {
             pos++;
-            return new Expr.Neg(parseExponent());
+            enter();
+            Expr e = new Expr.Neg(parseExponent());
+            depth--;
+            return e;
         }
         if (c == '+') {
             pos++;
-            return parseExponent();
+            enter();
+            Expr e = parseExponent();
+            depth--;
+            return e;
         }
         Expr atom;
         if (c == '(') atom = parsePostfix();
@@ -456,8 +469,11 @@ public final class MathParser {
         else if (isAsciiLetter(c)) {
             pos++;
             atom = new Var(String.valueOf(c));
-        } else if (c == '\\') atom = parsePrimary();
-        else throw error("an exponent");
+        } else if (c == '\\') {
+            enter(); // 2^\sqrt2, \sin^\sin: a command in an exponent nests
+            atom = parsePrimary();
+            depth--;
+        } else throw error("an exponent");
         skipSpace();
         if (pos < s.length() && s.charAt(pos) == '^') { // plain 2^3^2 is 2^(3^2)
             pos++;
@@ -473,26 +489,38 @@ public final class MathParser {
         return parsePostfixOps(parsePrimary());
     }
 
+    /** Reads postfix {@code !}, {@code %}, {@code \%} and primes; each {@code !} or {@code %} is a level of nesting. */
     private Expr parsePostfixOps(Expr e) {
-        while (true) {
-            skipSpace();
-            if (pos >= s.length()) return e;
-            char c = s.charAt(pos);
-            if (c == '!' && !s.startsWith("!=", pos)) {
-                pos++;
-                e = new Func("factorial", List.of(e));
-            } else if (c == '%') {
-                pos++;
-                e = new Expr.Percent(e);
-            } else if (s.startsWith("\\%", pos)) {
-                pos += 2;
-                e = new Expr.Percent(e);
-            } else if (c == '\'' && e instanceof Var v) {
-                pos++;
-                e = new Var(v.name() + "'");
-            } else {
-                return e;
+        int levels = 0;
+        try {
+            while (true) {
+                skipSpace();
+                if (pos >= s.length()) return e;
+                char c = s.charAt(pos);
+                if (c == '!' && !s.startsWith("!=", pos)) {
+                    pos++;
+                    enter();
+                    levels++;
+                    e = new Func("factorial", List.of(e));
+                } else if (c == '%') {
+                    pos++;
+                    enter();
+                    levels++;
+                    e = new Expr.Percent(e);
+                } else if (s.startsWith("\\%", pos)) {
+                    pos += 2;
+                    enter();
+                    levels++;
+                    e = new Expr.Percent(e);
+                } else if (c == '\'' && e instanceof Var v) {
+                    pos++;
+                    e = new Var(v.name() + "'");
+                } else {
+                    return e;
+                }
             }
+        } finally {
+            depth -= levels;
         }
     }
 
@@ -740,7 +768,12 @@ public final class MathParser {
             return new Var(String.valueOf(c));
         }
         if (c == '(') return bracketed();
-        if (c == '\\') return command();
+        if (c == '\\') { // \sqrt\frac12, \mathrm\mathrm{x}: a command as an argument nests
+            enter();
+            Expr e = command();
+            depth--;
+            return e;
+        }
         throw error("an argument in braces");
     }
 
@@ -773,7 +806,9 @@ public final class MathParser {
                 Expr index = null;
                 if (pos < s.length() && s.charAt(pos) == '[') {
                     pos++;
+                    enter();
                     index = parseAdditive();
+                    depth--;
                     expect(']');
                 }
                 enter();
@@ -870,8 +905,10 @@ public final class MathParser {
         if (pos >= s.length()) throw error("an argument of \\" + name);
         Expr arg;
         char c = s.charAt(pos);
+        enter(); // \sin\sin\sin x nests
         if (c == '(' || c == '[' || c == '{') arg = c == '{' ? parseBraceGroup() : bracketed();
         else arg = parsePower();
+        depth--;
         String fname = name.equals("lg") ? "log" : name;
         if (name.equals("lg")) base = Num.of(10);
         Expr call = base == null ? new Func(fname, List.of(arg)) : new Func("log", List.of(arg, base));
@@ -880,6 +917,15 @@ public final class MathParser {
     }
 
     private Expr environment() {
+        enter();
+        try {
+            return matrix();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr matrix() {
         skipSpace();
         if (pos >= s.length() || s.charAt(pos) != '{') throw error("'{' after \\begin");
         int end = matchingBrace(pos);

@@ -125,20 +125,28 @@ public final class MathPrinter {
 
     private static void binary(Expr.Binary e, StringBuilder b) {
         switch (e.op()) {
-            case ADD, SUB -> {
-                print(e.left(), ADD, b);
-                b.append(e.op() == Expr.Binary.Op.ADD ? " + " : " - ");
-                print(e.right(), MUL, b);
-            }
-            case MUL, DIV, RATIO -> {
-                print(e.left(), MUL, b);
-                b.append(
-                        switch (e.op()) {
-                            case MUL -> "*";
-                            case DIV -> "/";
-                            default -> ":";
-                        });
-                print(e.right(), NEG, b);
+            case ADD, SUB, MUL, DIV, RATIO -> {
+                // a flat chain (a left spine of one precedence level) is printed in a loop
+                int level = precedence(e);
+                List<Expr.Binary> chain = new java.util.ArrayList<>();
+                Expr x = e;
+                while (x instanceof Expr.Binary xb && xb.op() != Expr.Binary.Op.POW && precedence(xb) == level) {
+                    chain.add(xb);
+                    x = xb.left();
+                }
+                print(x, level, b);
+                for (int i = chain.size() - 1; i >= 0; i--) {
+                    Expr.Binary n = chain.get(i);
+                    b.append(
+                            switch (n.op()) {
+                                case ADD -> " + ";
+                                case SUB -> " - ";
+                                case MUL -> "*";
+                                case DIV -> "/";
+                                default -> ":";
+                            });
+                    print(n.right(), level == ADD ? MUL : NEG, b);
+                }
             }
             case POW -> {
                 print(e.left(), POSTFIX, b);

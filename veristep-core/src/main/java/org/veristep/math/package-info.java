@@ -26,7 +26,11 @@
  *   <li>{@link org.veristep.math.Budget} bounds every call: a deadline (default 1 s), the input
  *       length (100,000 chars), the nesting depth (200) and the size of any exact number (100,000
  *       bits, checked before the number is built), so {@code 2^{2^{2^{2^{2}}}}} is refused with
- *       {@link org.veristep.math.TooCostlyException} in microseconds.
+ *       {@link org.veristep.math.TooCostlyException} in microseconds. Depth counts genuine nesting
+ *       (brackets, signs, powers, postfix {@code !} and {@code %}, functions and commands taking
+ *       arguments), not the length of a flat chain: {@code 1 + 1 + ... + 1} of 100,000 terms is a
+ *       left spine of {@link org.veristep.math.Expr.Binary} nodes that every walker (evaluation,
+ *       printing, {@code equals}, {@code hashCode}) follows in a loop.
  *   <li>{@link org.veristep.math.MathPrinter#print(Expr)} prints a canonical string that parses back
  *       to an equal tree.
  * </ul>

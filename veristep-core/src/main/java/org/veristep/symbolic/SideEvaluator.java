@@ -39,7 +39,9 @@ final class SideEvaluator {
         try {
             Expr e = MathParser.parse(expr, budget);
             v = numeric(e) ? Evaluator.evaluate(e, bindings, budget) : null;
-        } catch (VeristepException | ArithmeticException e) {
+        } catch (VeristepException | ArithmeticException | StackOverflowError e) {
+            // StackOverflowError: nesting within the depth bound of 200 can still exceed a small
+            // thread stack (about 0.5 MiB needed); the side is then unreadable, as in AnswerGrader
             v = null;
         }
         if (v != null && Double.isInfinite(v.toDouble())) v = null;
@@ -54,7 +56,12 @@ final class SideEvaluator {
             case Expr.Var v -> true;
             case Expr.Const c -> true;
             case Expr.Neg n -> numeric(n.operand());
-            case Expr.Binary b -> numeric(b.left()) && numeric(b.right());
+            case Expr.Binary b -> {
+                // a flat chain is a left spine: walked down in a loop, right operands recursively
+                Expr x = b;
+                for (; x instanceof Expr.Binary n; x = n.left()) if (!numeric(n.right())) yield false;
+                yield numeric(x);
+            }
             case Expr.Func f -> f.args().stream().allMatch(SideEvaluator::numeric);
             case Expr.Percent p -> numeric(p.operand());
             default -> false;

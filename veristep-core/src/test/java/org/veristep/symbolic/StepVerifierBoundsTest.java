@@ -35,6 +35,29 @@ class StepVerifierBoundsTest {
         });
     }
 
+    /**
+     * A flat sum of 3,000 ones (the grader's issue) is read whole on a thread with the JVM's default
+     * 1 MiB stack; before, the step verifier threw StackOverflowError here (a recursion per term).
+     */
+    @Test
+    void aLongFlatSumIsCheckedNotOverflowed() throws InterruptedException {
+        String sum = "1" + " + 1".repeat(2_999);
+        StepVerifier roomy = new StepVerifier(StepVerifier.Scope.NONE, Duration.ofSeconds(5));
+        StepCheck[] checks = new StepCheck[2];
+        Thread t = new Thread(
+                null,
+                () -> {
+                    checks[0] = roomy.verifyStep("\\( " + sum + " = 3000 \\)", new HashMap<>());
+                    checks[1] = roomy.verifyStep("\\( " + sum + " = 2999 \\)", new HashMap<>());
+                },
+                "default-stack",
+                1024 * 1024);
+        t.start();
+        t.join();
+        assertEquals(Verdict.VERIFIED, checks[0].verdict());
+        assertEquals(Verdict.REFUTED, checks[1].verdict());
+    }
+
     @Test
     void randomMathNoiseIsNeverSlow() {
         long seed = 20261129L;
