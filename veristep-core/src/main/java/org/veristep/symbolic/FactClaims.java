@@ -106,7 +106,7 @@ final class FactClaims {
             Pattern.CASE_INSENSITIVE);
     /** "an hour has 60 minutes", "1 foot = 12 inches", "a dozen equals 12 eggs" */
     private static final Pattern ONE_HAS = Pattern.compile(
-            "(?<![\\w.,])" + ONE + "\\s+" + UNIT_WORD
+            "(?<![\\w.,=+*/-])(?<![=+*/-]\\s)(?:a|an|one|1|each|every)\\s+" + UNIT_WORD
                     + "\\s+(?:has|contains|equals|is\\s+equal\\s+to|=|consists\\s+of)\\s+" + NUMBER + "\\s+"
                     + UNIT_WORD + "\\b" + NOT_A_STORY,
             Pattern.CASE_INSENSITIVE);
@@ -119,50 +119,61 @@ final class FactClaims {
             + "|twenty-four|twenty-six|fifty-two)";
     /** "quarterly, which means three times a year" */
     private static final Pattern FREQUENCY = Pattern.compile(
-            "\\b(quarterly|monthly|weekly|semi-?annually|annually|yearly)\\b[^.!?\\n]{0,40}?\\b" + COUNT
+            "(?<![\\w-])(quarterly|monthly|weekly|semi-?annually|annually|yearly)\\b(?!-)\\s*,?\\s*(?:which\\s+(?:means|is)"
+                    + "|that\\s+is|i\\.e\\.,?|or|meaning|so)?\\s*,?\\s*" + COUNT
                     + "\\s+times?\\s+(?:a|per|each|every|in\\s+a|in\\s+one)\\s+year\\b",
             Pattern.CASE_INSENSITIVE);
     /** "11:00 PM is 11 hours past midnight" */
     private static final Pattern CLOCK = Pattern.compile(
             "\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?\\s+is\\s+" + NUMBER
-                    + "\\s+hours?\\s+(?:past|after|from)\\s+midnight\\b",
+                    + "\\s+hours?\\s+(?:past|after)\\s+midnight\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** "half a dozen plates means 6/2 = 3": the number a dozen or half a dozen comes to */
     private static final Pattern DOZEN = Pattern.compile(
-            "\\b(half\\s+a|a|one)\\s+dozen\\s+(?:[a-z]+\\s+)?(?:means|is|equals|=)\\s+(?:[\\d\\s+\\-*/×÷().]*=\\s*)?"
+            "\\b(half\\s+a|a|one)\\s+dozen\\s+(?:([a-z]+)\\s+)?(?:means|is|equals|=)\\s+(?:[\\d\\s+\\-*/×÷().]*=\\s*)?"
                     + "(\\d+)\\b(?![.,]?\\d|\\s*[-+*/×÷%])",
             Pattern.CASE_INSENSITIVE);
     /** "a nickel is worth $0.10", "each dime is worth 10 cents" */
     private static final Pattern COIN = Pattern.compile(
-            "\\b(?:a|one|each)\\s+(penny|nickel|dime|quarter)\\s+(?:is\\s+worth|is|equals|=|worth)\\s+"
+            "\\b(?:a|one|each)\\s+(penny|nickel|dime|quarter)\\s+(is\\s+worth|is|equals|=|worth)\\s+"
                     + "(?:\\$\\s?(\\d*\\.\\d+|\\d+)(?![\\d.,]*\\s*(?:cents?|¢))|(\\d+)\\s*(?:cents?|¢))",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern NEGATION =
-            Pattern.compile("\\b(not|n't|never|no|if|suppose|assuming|assume)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words that make a sentence deny, suppose, report or correct a statement, or leave Earth's units. */
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(not|n't|never|no|if|suppose|supposing|assuming|assume|said|says|claim|claims|claimed|wrongly"
+                    + "|mistakenly|incorrect|incorrectly|wrong|but|wait|actually|believe|believes|thought|hypothetically"
+                    + "|imagine|planet|troy|daylight|fictional)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * {@return the fact claims stated in a step, in text order: each with the fact ("days in March")
      * and its value as the left side, the number written as the right side, TRUE or FALSE, or
      * UNCHECKED when the sentence negates or supposes it}
+     *
+     * @param text the step's text
+     * @param problem the problem's text, or null: a unit the problem defines with the number written
+     *     ("a day on Zog lasts 20 hours") is not checked against Earth's
      */
-    static List<Claim> find(String text) {
+    static List<Claim> find(String text, String problem) {
         List<Claim> out = new ArrayList<>();
         Matcher m = THERE_ARE.matcher(text);
         while (m.find()) {
+            if (!Sentences.endsCleanly(text, m.end())) continue;
             if (m.group(4) != null) {
                 month(text, m, 1, 4, out);
             } else {
-                convert(text, m, 1, 2, 3, out);
+                convert(text, problem, m, 1, 2, 3, out);
             }
         }
         m = ONE_HAS.matcher(text);
-        while (m.find()) convert(text, m, 2, 3, 1, out);
+        while (m.find()) if (Sentences.endsCleanly(text, m.end())) convert(text, problem, m, 2, 3, 1, out);
         m = MONTH_HAS.matcher(text);
-        while (m.find()) month(text, m, 2, 1, out);
+        while (m.find()) if (Sentences.endsCleanly(text, m.end())) month(text, m, 2, 1, out);
         m = FREQUENCY.matcher(text);
         while (m.find()) {
+            if (!Sentences.endsCleanly(text, m.end())) continue;
             String how = m.group(1).toLowerCase(Locale.ROOT).replace("-", "");
             long perYear =
                     switch (how) {
@@ -185,14 +196,25 @@ final class FactClaims {
         }
         m = DOZEN.matcher(text);
         while (m.find()) {
+            // "half a dozen plates means 6/2 = 3 plates": a noun after "dozen" must come back after the
+            // number; without one the number must end the statement ("a dozen pairs is 24 socks",
+            // "a dozen is 4 more than 8" are not read)
+            String noun = m.group(2);
+            boolean clean = noun == null
+                    ? Sentences.endsCleanly(text, m.end())
+                    : text.regionMatches(true, skipSpaces(text, m.end()), noun, 0, noun.length());
+            if (!clean || noun != null && noun.equalsIgnoreCase("dozen")) continue;
             boolean half = m.group(1).toLowerCase(Locale.ROOT).startsWith("half");
-            BigDecimal n = number(m.group(2));
+            BigDecimal n = number(m.group(3));
             String what = half ? "half a dozen" : "a dozen";
-            if (n != null) add(text, m, 2, "the number in " + what, n, List.of(BigDecimal.valueOf(half ? 6 : 12)), out);
+            if (n != null) add(text, m, 3, "the number in " + what, n, List.of(BigDecimal.valueOf(half ? 6 : 12)), out);
         }
         m = COIN.matcher(text);
         while (m.find()) {
             String coin = m.group(1).toLowerCase(Locale.ROOT);
+            // "one quarter is $50" is a quarter of something; only "a quarter is worth ..." is the coin
+            if (coin.equals("quarter") && !m.group(2).toLowerCase(Locale.ROOT).contains("worth")) continue;
+            if (!Sentences.endsCleanly(text, m.end())) continue;
             long cents =
                     switch (coin) {
                         case "penny" -> 1;
@@ -200,17 +222,18 @@ final class FactClaims {
                         case "dime" -> 10;
                         default -> 25;
                     };
-            if (m.group(2) != null) {
-                BigDecimal dollars = number(m.group(2));
+            if (m.group(3) != null) {
+                BigDecimal dollars = number(m.group(3));
                 if (dollars == null) continue;
-                add(text, m, 2, "dollars in a " + coin, dollars, List.of(BigDecimal.valueOf(cents, 2)), out);
+                add(text, m, 3, "dollars in a " + coin, dollars, List.of(BigDecimal.valueOf(cents, 2)), out);
             } else {
-                BigDecimal n = number(m.group(3));
-                if (n != null) add(text, m, 3, "cents in a " + coin, n, List.of(BigDecimal.valueOf(cents)), out);
+                BigDecimal n = number(m.group(4));
+                if (n != null) add(text, m, 4, "cents in a " + coin, n, List.of(BigDecimal.valueOf(cents)), out);
             }
         }
         m = CLOCK.matcher(text);
         while (m.find()) {
+            if (!Sentences.endsCleanly(text, m.end())) continue;
             int h = Integer.parseInt(m.group(1));
             int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
             if (h < 1 || h > 12 || min > 59) continue;
@@ -229,9 +252,14 @@ final class FactClaims {
         return out;
     }
 
+    private static int skipSpaces(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        return i;
+    }
+
     /** A conversion "N smalls in one big". */
     private static void convert(
-            String text, Matcher m, int numberGroup, int smallGroup, int bigGroup, List<Claim> out) {
+            String text, String problem, Matcher m, int numberGroup, int smallGroup, int bigGroup, List<Claim> out) {
         String smallWord = m.group(smallGroup);
         String bigWord = m.group(bigGroup);
         Unit small = unit(smallWord);
@@ -243,6 +271,15 @@ final class FactClaims {
         if (small == null || big == null || !small.dimension().equals(big.dimension())) return;
         if (small.size() >= big.size()) return; // "1 hour = 60 minutes" read the other way round: not a fact claim
         if (big.size() % small.size() != 0) return;
+        if (problem != null
+                && Pattern.compile(
+                                "(?<![\\d.,])" + Pattern.quote(m.group(numberGroup)) + "\\s+"
+                                        + Pattern.quote(stem(smallWord)),
+                                Pattern.CASE_INSENSITIVE)
+                        .matcher(problem)
+                        .find()) {
+            return; // the problem states this number of these units itself
+        }
         String fact = stem(smallWord) + "s in a " + stem(bigWord);
         add(text, m, numberGroup, fact, n, List.of(BigDecimal.valueOf(big.size() / small.size())), out);
     }
@@ -250,7 +287,8 @@ final class FactClaims {
     /** "N days in March". */
     private static void month(String text, Matcher m, int numberGroup, int monthGroup, List<Claim> out) {
         BigDecimal n = number(m.group(numberGroup));
-        if (n == null) return;
+        // only a length a month could have is a claim about the calendar ("12 days in March" is a story)
+        if (n == null || n.compareTo(BigDecimal.valueOf(28)) < 0 || n.compareTo(BigDecimal.valueOf(31)) > 0) return;
         int k = MONTHS.indexOf(m.group(monthGroup).toLowerCase(Locale.ROOT));
         String name = Character.toUpperCase(m.group(monthGroup).charAt(0))
                 + m.group(monthGroup).substring(1).toLowerCase(Locale.ROOT);

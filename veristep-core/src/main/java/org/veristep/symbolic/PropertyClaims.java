@@ -28,45 +28,65 @@ import java.util.regex.Pattern;
 final class PropertyClaims {
     private PropertyClaims() {}
 
-    private static final String NUM = "(\\d{1,18})";
-    /** a subject number: not glued to a word, a decimal, a power or an operator before it */
-    private static final String SUBJECT = "(?<![\\w.^{}+\\-*/=\\\\])" + NUM;
-    /** a divisor list ends the number: no decimal, power or operator after it */
-    private static final String END = "\\b(?![.,]?\\d|\\s*[\\^*/+\\-×])";
+    /** a whole number, possibly with thousands separators ("1,009") */
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?![\\d])|\\d{1,18})";
+    /** a subject number: not glued to a word, a decimal, a power, an operator or a clock before it */
+    private static final String SUBJECT = "(?<![\\w.^{}+\\-*/=\\\\:])(?<!\\d,)" + NUM;
+    /** a number ends: no decimal, power, operator, product or clock time after it */
+    private static final String END = "\\b(?![.,]?\\d|:\\d|\\s*(?:[\\^*/+\\-×·!]|\\\\cdot|\\\\times|cubed\\b|squared\\b"
+            + "|times\\b|factorial\\b|percent\\b|%))";
 
     private static final Pattern DIVISIBLE = Pattern.compile(
             SUBJECT
                     + "\\s+is\\s+(not\\s+)?(?:evenly\\s+|exactly\\s+)?(?:divisible\\s+(?:evenly\\s+)?by|a\\s+multiple\\s+of)\\s+"
-                    + NUM + "((?:\\s*,\\s*\\d{1,18})*\\s*,?\\s+(?:and|or)\\s+\\d{1,18})?" + END,
+                    + NUM + "((?:\\s*,\\s*\\d{1,18}){0,20}\\s*,?\\s+(?:and|or)\\s+\\d{1,18})?" + END,
             Pattern.CASE_INSENSITIVE);
+    /** "prime", "odd" ... followed by the end of the statement or a noun it describes */
     private static final Pattern KIND = Pattern.compile(
-            SUBJECT
-                    + "\\s+is\\s+(not\\s+)?(?:an?\\s+)?(prime|composite|even|odd)\\b(?!\\s+(?:power|powers|exponent|index|position))",
+            SUBJECT + "\\s+is\\s+(not\\s+)?(?:an?\\s+)?(prime|composite|even|odd)\\b"
+                    + "(?=\\s*(?:$|[.,;:!?)\\]}$]|\\\\\\)|\\\\\\]|(?:numbers?|integers?|and|so|since|because|as|but|which"
+                    + "|thus|hence|therefore)\\b))",
             Pattern.CASE_INSENSITIVE);
 
     private static final String AMOUNT = "(\\$?\\d{1,15}(?:,\\d{3})*(?:\\.\\d+)?)";
-    private static final String UNIT = "(?:\\s+[a-z]+)?";
+    /** a unit word after an amount, captured */
+    private static final String UNIT = "(?:\\s+([a-z]+))?";
+
     private static final Pattern MORE_THAN = Pattern.compile(
-            "(?<![\\w.^{}+\\-*/=\\\\$])" + AMOUNT + UNIT
+            "(?<![\\w.^{}+\\-*/=\\\\$:])" + AMOUNT + UNIT
                     + "\\s+is\\s+(\\$?\\d{1,15}(?:\\.\\d+)?|half\\s+an?|a\\s+half|one|two"
                     + "|three|four|five|six|seven|eight|nine|ten)" + UNIT
-                    + "\\s+(more|less|fewer|greater|larger|smaller|bigger|higher|lower)\\s+than\\s+" + AMOUNT + END,
+                    + "\\s+(more|less|fewer|greater|larger|smaller|bigger|higher|lower)\\s+than\\s+" + AMOUNT + UNIT
+                    + END,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TIMES = Pattern.compile(
-            "(?<![\\w.^{}+\\-*/=\\\\$])" + AMOUNT + UNIT + "\\s+is\\s+(twice|double|half|three\\s+times|four\\s+times"
-                    + "|five\\s+times|(\\d{1,6})\\s+times)\\s+(?:as\\s+[a-z]+\\s+as\\s+|of\\s+)?" + AMOUNT + END,
+            "(?<![\\w.^{}+\\-*/=\\\\$:])" + AMOUNT + UNIT + "\\s+is\\s+(twice|double|half|three\\s+times|four\\s+times"
+                    + "|five\\s+times|(\\d{1,6})\\s+times)\\s+(?:as\\s+[a-z]+\\s+as\\s+|of\\s+)?" + AMOUNT + UNIT + END,
             Pattern.CASE_INSENSITIVE);
 
-    /** Words that make a sentence a question or a supposition, or say that something is wrong. */
+    /**
+     * Words that make a sentence a question, a supposition, a report of someone's belief or a
+     * correction, or move to another base.
+     */
     private static final Pattern ASKS = Pattern.compile(
             "\\b(if|iff|whether|check|checking|test|testing|determine|verify|verifying|suppose|supposing|assume|assuming"
-                    + "|unless|false|wrong|incorrect|mistake|error|necessarily|would|could|might|should)\\b|\\?",
+                    + "|unless|false|wrong|wrongly|incorrect|mistake|mistaken|mistakenly|error|necessarily|would|could"
+                    + "|might|should|believe|believes|believed|thought|think|misconception|claim|claims|claimed|say|says"
+                    + "|said|prove|disprove|hypothetically|base|remainder|glance|seems?|appears?|looks?)\\b|\\bnot\\s+true\\b|\\bisn't\\s+true\\b|\\?",
             Pattern.CASE_INSENSITIVE);
 
-    /** Words that may come right before a subject number. */
+    /**
+     * Words that may come right before a subject number; "and" only after something that is not a
+     * number ("the sum of 3 and 5 is even" is not about 5).
+     */
     private static final Pattern CLAUSE_START = Pattern.compile(
-            "(?:^|[.,;:(\\n]|\\\\\\(|\\$|\\b(?:since|as|because|so|thus|hence|and|but|that|number|integer|now|here"
-                    + "|clearly|then|therefore|also|note|notice|indeed|however|while|whereas|both|which|obviously))\\s*$",
+            "(?:^|[.,;:(\\n]|\\\\\\(|\\$|(?<![\\d.]\\s{0,3})\\band|\\b(?:since|as|because|so|thus|hence|but|that|number|integer|now|here"
+                    + "|clearly|then|therefore|also|note|notice|indeed|however|while|whereas|which|obviously))\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** After a divisor: the statement ends, or a clause starts ("... by 9 when we have 12 groups"). */
+    private static final Pattern DIVISOR_END = Pattern.compile(
+            "\\s*(?:$|[.,;:!?()\\]}$]|\\\\\\)|\\\\\\]|(?:so|thus|hence|therefore|which|since|because|when|and|as|but)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -75,13 +95,23 @@ final class PropertyClaims {
      */
     static List<Claim> find(String text) {
         List<Claim> out = new ArrayList<>();
+        // where the question and supposition words are, found once: each claim then looks them up
+        // in its sentence by binary search (linear in the text, however many claims it holds)
+        int[] asks = ASKS.matcher(text)
+                .results()
+                .mapToInt(java.util.regex.MatchResult::start)
+                .toArray();
         Matcher m = DIVISIBLE.matcher(text);
         while (m.find()) {
-            if (!asserted(text, m)) continue;
-            BigInteger n = new BigInteger(m.group(1));
+            if (!asserted(text, m, asks)) continue;
+            if (!DIVISOR_END
+                    .matcher(text)
+                    .region(m.end(), Math.min(text.length(), m.end() + 20))
+                    .lookingAt()) continue;
+            BigInteger n = whole(m.group(1));
             boolean not = m.group(2) != null;
             List<BigInteger> divisors = new ArrayList<>();
-            divisors.add(new BigInteger(m.group(3)));
+            divisors.add(whole(m.group(3)));
             if (m.group(4) != null) {
                 Matcher d = Pattern.compile("\\d{1,18}").matcher(m.group(4));
                 while (d.find()) divisors.add(new BigInteger(d.group()));
@@ -101,8 +131,8 @@ final class PropertyClaims {
         }
         m = KIND.matcher(text);
         while (m.find()) {
-            if (!asserted(text, m)) continue;
-            BigInteger n = new BigInteger(m.group(1));
+            if (!asserted(text, m, asks)) continue;
+            BigInteger n = whole(m.group(1));
             boolean not = m.group(2) != null;
             String kind = m.group(3).toLowerCase(Locale.ROOT);
             boolean is;
@@ -123,28 +153,27 @@ final class PropertyClaims {
         }
         m = MORE_THAN.matcher(text);
         while (m.find()) {
-            if (!asserted(text, m)) continue;
+            if (!asserted(text, m, asks) || !sameUnits(m, 1, 2, 3, 4, 6, 7)) continue;
             BigDecimal a = amount(m.group(1));
-            BigDecimal by = amount(m.group(2));
-            BigDecimal b = amount(m.group(4));
-            String dir = m.group(3).toLowerCase(Locale.ROOT);
+            BigDecimal by = amount(m.group(3));
+            BigDecimal b = amount(m.group(6));
+            String dir = m.group(5).toLowerCase(Locale.ROOT);
             boolean up = Set.of("more", "greater", "larger", "bigger", "higher").contains(dir);
             BigDecimal want = up ? b.add(by) : b.subtract(by);
-            boolean holds = a.compareTo(want) == 0;
             out.add(claim(
                     text,
                     m,
-                    m.group(2) + " " + dir + " than " + m.group(4),
-                    holds,
+                    afterIs(m),
+                    a.compareTo(want) == 0,
                     (up ? b + " + " + by : b + " − " + by) + " = "
                             + want.stripTrailingZeros().toPlainString()));
         }
         m = TIMES.matcher(text);
         while (m.find()) {
-            if (!asserted(text, m)) continue;
+            if (!asserted(text, m, asks) || !sameUnits(m, 1, 2, -1, -1, 5, 6)) continue;
             BigDecimal a = amount(m.group(1));
-            BigDecimal b = amount(m.group(4));
-            String w = m.group(2).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            BigDecimal b = amount(m.group(5));
+            String w = m.group(3).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             BigDecimal f =
                     switch (w) {
                         case "twice", "double" -> BigDecimal.valueOf(2);
@@ -152,13 +181,13 @@ final class PropertyClaims {
                         case "three times" -> BigDecimal.valueOf(3);
                         case "four times" -> BigDecimal.valueOf(4);
                         case "five times" -> BigDecimal.valueOf(5);
-                        default -> new BigDecimal(m.group(3));
+                        default -> new BigDecimal(m.group(4));
                     };
             BigDecimal want = b.multiply(f);
             out.add(claim(
                     text,
                     m,
-                    w + " " + m.group(4),
+                    afterIs(m),
                     a.compareTo(want) == 0,
                     f.stripTrailingZeros().toPlainString() + " × " + b + " = "
                             + want.stripTrailingZeros().toPlainString()));
@@ -174,7 +203,36 @@ final class PropertyClaims {
         return all.substring(k + 4).strip();
     }
 
+    private static final Set<String> NOT_UNITS =
+            Set.of("time", "percent", "squared", "cubed", "factorial", "power", "to", "of");
+
+    /**
+     * {@return whether the amounts of a comparison are in one unit: every unit written ("$" counts
+     * as dollars) is the same, and none is a word that changes the number ("3 times", "50 percent",
+     * "5 squared"); "90 minutes is 30 minutes more than 1 hour" is not read}
+     */
+    private static boolean sameUnits(Matcher m, int a, int aUnit, int by, int byUnit, int b, int bUnit) {
+        Set<String> units = new java.util.HashSet<>();
+        int[][] pairs = {{a, aUnit}, {by, byUnit}, {b, bUnit}};
+        for (int[] p : pairs) {
+            if (p[0] < 0) continue;
+            String amount = m.group(p[0]);
+            String word = m.group(p[1]);
+            if (word != null) {
+                String w = FactClaims.stem(word);
+                if (NOT_UNITS.contains(w)) return false;
+                units.add(w);
+            }
+            if (amount.startsWith("$")) units.add("dollar");
+        }
+        return units.size() <= 1;
+    }
+
     /** {@return the value of "$1,200", "7.5", "half a", "three"} */
+    private static BigInteger whole(String s) {
+        return new BigInteger(s.replace(",", ""));
+    }
+
     private static BigDecimal amount(String s) {
         String w = s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (w.startsWith("half") || w.equals("a half")) return new BigDecimal("0.5");
@@ -200,12 +258,18 @@ final class PropertyClaims {
     }
 
     /** {@return whether the match is asserted: its number starts a clause and its sentence neither asks nor supposes} */
-    private static boolean asserted(String text, Matcher m) {
+    private static boolean asserted(String text, Matcher m, int[] asks) {
         int s = m.start(1);
         int from = Math.max(0, s - 40);
         if (!CLAUSE_START.matcher(text.substring(from, s)).find()) return false;
         int sentence = Sentences.start(text, s);
-        return !ASKS.matcher(text).region(sentence, m.end()).find();
+        int k = java.util.Arrays.binarySearch(asks, sentence);
+        int first = k >= 0 ? k : -k - 1; // the first ASKS word at or after the sentence's start
+        if (first < asks.length && asks[first] < m.end()) return false;
+        // "So 91 is prime? Let's check": a question mark later in the sentence
+        int end = Sentences.end(text, Math.max(m.start(), m.end() - 1));
+        for (int i = m.end(); i < end; i++) if (text.charAt(i) == '?') return false;
+        return true;
     }
 
     /** {@return whether the sentence writes n = d × q + r with r ≠ 0 (a division with remainder)} */

@@ -90,7 +90,11 @@ public final class StepVerifier {
         LinearSolutions equations = new LinearSolutions();
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
-            out.add(verifyStep(step.text(), bindings, equations));
+            out.add(verifyStep(
+                    step.text(),
+                    trace.problem() == null ? null : trace.problem().text(),
+                    bindings,
+                    equations));
             equations.nextStep(step.text());
         }
         return out;
@@ -103,20 +107,19 @@ public final class StepVerifier {
      *     (unless the scope is {@link Scope#NONE})
      */
     public StepCheck verifyStep(String text, Map<String, Value> bindings) {
-        return verifyStep(text, bindings, new LinearSolutions());
+        return verifyStep(text, null, bindings, new LinearSolutions());
     }
 
-    private StepCheck verifyStep(String text, Map<String, Value> bindings, LinearSolutions equations) {
+    private StepCheck verifyStep(String text, String problem, Map<String, Value> bindings, LinearSolutions equations) {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
-        Chain prev = null;
-        for (Chain found : ClaimFinder.find(text)) {
-            Chain chain = linkToPrevious(text, found, prev);
-            prev = found;
+        List<Chain> chains = ClaimFinder.find(text);
+        for (int k = 0; k < chains.size(); k++) {
+            Chain chain = linkToPrevious(text, chains, k);
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
-        List<Claim> facts = new ArrayList<>(FactClaims.find(text));
+        List<Claim> facts = new ArrayList<>(FactClaims.find(text, problem));
         facts.addAll(PropertyClaims.find(text));
         if (!facts.isEmpty()) {
             claims.addAll(facts);
@@ -200,12 +203,18 @@ public final class StepVerifier {
      * letter, not a derivation: {@code x = (-15 + 1)/2 = -7}, {@code x = (-15 - 1)/2}); else the
      * chain as is}
      */
-    private static Chain linkToPrevious(String text, Chain chain, Chain prev) {
-        if (prev == null) return chain;
+    private static Chain linkToPrevious(String text, List<Chain> chains, int k) {
+        Chain chain = chains.get(k);
+        if (k == 0) return chain;
+        Chain prev = chains.get(k - 1);
         Side last = prev.sides().get(prev.sides().size() - 1);
         if (last == null || prev.doubtfulEnd() != null) return chain;
         Side first = chain.sides().get(0);
-        if (first != null) return sameVariableAgain(text, chain, prev, last) ? replaceFirst(chain, last) : chain;
+        if (first != null) {
+            return sameVariableAgain(text, chain, prev, last) && endsAtANumber(text, chains, k)
+                    ? replaceFirst(chain, last)
+                    : chain;
+        }
         boolean link = false;
         if (chain.label() != null
                 && chain.label().equals(prev.label())
@@ -213,7 +222,15 @@ public final class StepVerifier {
             Side only = chain.sides().get(1);
             link = only != null
                     && LITERAL.matcher(only.expr()).matches()
-                    && !LITERAL.matcher(last.expr()).matches();
+                    && !LITERAL.matcher(last.expr()).matches()
+                    // "Total = 15 after adding the 3 extra", "After the discount, Cost = 12": a new value
+                    && !QUALIFIED
+                            .matcher(text.substring(last.end(), only.start()))
+                            .find()
+                    && !QUALIFIER_AFTER
+                            .matcher(text)
+                            .region(only.end(), Math.min(text.length(), only.end() + 30))
+                            .lookingAt();
         }
         if (!link) return chain;
         return replaceFirst(chain, last);
@@ -221,7 +238,45 @@ public final class StepVerifier {
 
     private static final Pattern DISPLAY_MARKS_ONLY = Pattern.compile("(?:\\s|\\\\\\]|\\\\\\[|\\$\\$)*");
 
-    private static final Pattern PLUS_MINUS = Pattern.compile("\\\\pm|\\\\mp|±|∓|\\broots?\\b|\\bsolutions\\b");
+    private static final Pattern PLUS_MINUS = Pattern.compile(
+            "\\\\pm|\\\\mp|±|∓|\\b(?:roots?|solutions|possible|candidates?|cases?|either|values|options|alternatively)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words between a label's two statements that make the second a new value. */
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "\\b(?:after|before|when|if|with|without|then|now|new|next|instead|including|excluding|once|until)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words right after the restated number that qualify it. */
+    private static final Pattern QUALIFIER_AFTER = Pattern.compile(
+            "\\s*(?:[a-z]+\\s+){0,2}?(?:after|before|when|if|with|without|plus|minus|including|excluding|once|until"
+                    + "|instead)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return whether the run of displays of one variable that holds chain {@code k} ends at a bare
+     * number ({@code S = 54}): a derivation reaches its value, a list of candidates or cases does not}
+     */
+    private static boolean endsAtANumber(String text, List<Chain> chains, int k) {
+        String v = chains.get(k).sides().get(0).expr();
+        for (int j = k; j < chains.size(); j++) {
+            Chain c = chains.get(j);
+            Side f = c.sides().get(0);
+            if (f == null || !isBareVariable(f) || !f.expr().equals(v)) return false;
+            if (j > k) {
+                Side prevLast =
+                        chains.get(j - 1).sides().get(chains.get(j - 1).sides().size() - 1);
+                if (prevLast == null || prevLast.end() > f.start()) return false;
+                if (!DISPLAY_MARKS_ONLY
+                        .matcher(text.substring(prevLast.end(), f.start()))
+                        .matches()) return false;
+            }
+            if (c.sides().size() == 2
+                    && c.sides().get(1) != null
+                    && isLiteral(c.sides().get(1).expr())) {
+                return j > k;
+            }
+        }
+        return false;
+    }
 
     private static boolean sameVariableAgain(String text, Chain chain, Chain prev, Side last) {
         Side first = chain.sides().get(0);

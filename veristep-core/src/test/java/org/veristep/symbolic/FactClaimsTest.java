@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FactClaimsTest {
     private static Claim only(String text) {
-        List<Claim> found = FactClaims.find(text);
+        List<Claim> found = FactClaims.find(text, null);
         assertEquals(1, found.size(), () -> text + " -> " + found);
         return found.get(0);
     }
@@ -22,7 +22,7 @@ class FactClaimsTest {
                 // the ProcessBench gsm8k-98 first error: March has 31 days
                 "There are 30 days in March, and each member posts 3 posts per day.|FALSE|30|31",
                 "There are 31 days in March.|TRUE|31|31",
-                "February has 29 days in a leap year.|TRUE|29|28 or 29",
+                "In 2024, February has 29 days.|TRUE|29|28 or 29",
                 "February has 30 days.|FALSE|30|28 or 29",
                 "there are 60 minutes in an hour|TRUE|60|60",
                 "Since there are 50 minutes in an hour, 3 hours is 150 minutes.|FALSE|50|60",
@@ -80,7 +80,7 @@ class FactClaimsTest {
     void readsNoStoryQuantityAsAFact(String text) {
         assertEquals(
                 List.of(),
-                FactClaims.find(text).stream()
+                FactClaims.find(text, null).stream()
                         .filter(c -> c.status() == Claim.Status.FALSE)
                         .toList());
     }
