@@ -157,8 +157,18 @@ final class FactClaims {
      *     ("a day on Zog lasts 20 hours") is not checked against Earth's
      */
     static List<Claim> find(String text, String problem) {
+        return find(text, text.toLowerCase(Locale.ROOT), problem);
+    }
+
+    /** As {@link #find(String, String)}, with the text in lower case ({@link Locale#ROOT}) given. */
+    static List<Claim> find(String text, String lower, String problem) {
         List<Claim> out = new ArrayList<>();
-        Matcher m = THERE_ARE.matcher(text);
+        // each pattern runs only where its key words are (the verifier reads every step of a trace)
+        boolean digits = false;
+        for (int i = 0; i < lower.length() && !digits; i++) digits = Character.isDigit(lower.charAt(i));
+        if (!digits && !lower.contains("times")) return out;
+        boolean units = hasUnitWord(lower);
+        Matcher m = on(THERE_ARE, text, units && lower.contains("there"));
         while (m.find()) {
             if (!Sentences.endsCleanly(text, m.end())) continue;
             if (m.group(4) != null) {
@@ -167,11 +177,20 @@ final class FactClaims {
                 convert(text, problem, m, 1, 2, 3, out);
             }
         }
-        m = ONE_HAS.matcher(text);
+        m = on(
+                ONE_HAS,
+                text,
+                units
+                        && (lower.contains(" has ")
+                                || lower.contains("=")
+                                || lower.contains("equal")
+                                || lower.contains("contain")
+                                || lower.contains("consists"))
+                        && oneUnit(lower));
         while (m.find()) if (Sentences.endsCleanly(text, m.end())) convert(text, problem, m, 2, 3, 1, out);
-        m = MONTH_HAS.matcher(text);
+        m = on(MONTH_HAS, text, units && lower.contains(" days"));
         while (m.find()) if (Sentences.endsCleanly(text, m.end())) month(text, m, 2, 1, out);
-        m = FREQUENCY.matcher(text);
+        m = on(FREQUENCY, text, lower.contains("ly") && lower.contains("times"));
         while (m.find()) {
             if (!Sentences.endsCleanly(text, m.end())) continue;
             String how = m.group(1).toLowerCase(Locale.ROOT).replace("-", "");
@@ -194,7 +213,7 @@ final class FactClaims {
                         List.of(BigDecimal.valueOf(perYear)),
                         out);
         }
-        m = DOZEN.matcher(text);
+        m = on(DOZEN, text, lower.contains("dozen"));
         while (m.find()) {
             // "half a dozen plates means 6/2 = 3 plates": a noun after "dozen" must come back after the
             // number; without one the number must end the statement ("a dozen pairs is 24 socks",
@@ -209,7 +228,13 @@ final class FactClaims {
             String what = half ? "half a dozen" : "a dozen";
             if (n != null) add(text, m, 3, "the number in " + what, n, List.of(BigDecimal.valueOf(half ? 6 : 12)), out);
         }
-        m = COIN.matcher(text);
+        m = on(
+                COIN,
+                text,
+                lower.contains("penny")
+                        || lower.contains("nickel")
+                        || lower.contains("dime")
+                        || lower.contains("quarter"));
         while (m.find()) {
             String coin = m.group(1).toLowerCase(Locale.ROOT);
             // "one quarter is $50" is a quarter of something; only "a quarter is worth ..." is the coin
@@ -231,7 +256,7 @@ final class FactClaims {
                 if (n != null) add(text, m, 4, "cents in a " + coin, n, List.of(BigDecimal.valueOf(cents)), out);
             }
         }
-        m = CLOCK.matcher(text);
+        m = on(CLOCK, text, lower.contains("midnight"));
         while (m.find()) {
             if (!Sentences.endsCleanly(text, m.end())) continue;
             int h = Integer.parseInt(m.group(1));
@@ -251,6 +276,99 @@ final class FactClaims {
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
     }
+
+    /** Unit and month words as they start in running text (lower case, after a space). */
+    private static final List<String> UNIT_STARTS = List.of(
+            " second",
+            " minute",
+            " hour",
+            " day",
+            " week",
+            " fortnight",
+            " month",
+            " year",
+            " decade",
+            " centur",
+            " inch",
+            " foot",
+            " feet",
+            " yard",
+            " mile",
+            " meter",
+            " metre",
+            " milli",
+            " centi",
+            " kilo",
+            " ounce",
+            " pound",
+            " gram",
+            " cup",
+            " pint",
+            " quart",
+            " gallon",
+            " liter",
+            " litre",
+            " cent",
+            " dollar",
+            " dozen",
+            " gross",
+            " item",
+            " thing",
+            " egg",
+            " january",
+            " february",
+            " march",
+            " april",
+            " may",
+            " june",
+            " july",
+            " august",
+            " september",
+            " october",
+            " november",
+            " december");
+
+    /** The unit and month words by their first letter, for one pass over a text. */
+    private static final List<List<String>> UNITS_BY_LETTER = byLetter();
+
+    private static List<List<String>> byLetter() {
+        List<List<String>> out = new ArrayList<>();
+        for (int c = 0; c < 26; c++) out.add(new ArrayList<>());
+        for (String u : UNIT_STARTS) out.get(u.charAt(1) - 'a').add(u.substring(1));
+        return out;
+    }
+
+    /** {@return whether a lower-case text holds a unit or month word (a cheap test before the patterns)} */
+    private static boolean hasUnitWord(String lower) {
+        for (int i = 1; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c < 'a' || c > 'z' || lower.charAt(i - 1) != ' ') continue;
+            for (String u : UNITS_BY_LETTER.get(c - 'a')) if (lower.startsWith(u, i)) return true;
+        }
+        return false;
+    }
+
+    private static final List<String> ONE_WORDS = List.of("a", "an", "one", "1", "each", "every");
+
+    /** {@return whether a unit word follows "a", "an", "one", "1", "each" or "every" somewhere} */
+    private static boolean oneUnit(String lower) {
+        for (String u : UNIT_STARTS) {
+            for (int i = lower.indexOf(u); i >= 0; i = lower.indexOf(u, i + 1)) {
+                int e = i;
+                int b = e;
+                while (b > 0 && Character.isLetterOrDigit(lower.charAt(b - 1))) b--;
+                if (ONE_WORDS.contains(lower.substring(b, e))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return a matcher over the text when it may hold a match, else over nothing} */
+    static Matcher on(Pattern p, String text, boolean maybe) {
+        return maybe ? p.matcher(text) : NOTHING.matcher("");
+    }
+
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
 
     private static int skipSpaces(String text, int i) {
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;

@@ -94,14 +94,15 @@ final class PropertyClaims {
      * the property ("divisible by 9", "prime") as the right side, TRUE or FALSE}
      */
     static List<Claim> find(String text) {
+        return find(text, text.toLowerCase(Locale.ROOT));
+    }
+
+    /** As {@link #find(String)}, with the text in lower case ({@link Locale#ROOT}) given. */
+    static List<Claim> find(String text, String lower) {
         List<Claim> out = new ArrayList<>();
-        // where the question and supposition words are, found once: each claim then looks them up
-        // in its sentence by binary search (linear in the text, however many claims it holds)
-        int[] asks = ASKS.matcher(text)
-                .results()
-                .mapToInt(java.util.regex.MatchResult::start)
-                .toArray();
-        Matcher m = DIVISIBLE.matcher(text);
+        Asks asks = new Asks(text);
+        if (!lower.contains(" is ")) return out;
+        Matcher m = FactClaims.on(DIVISIBLE, text, lower.contains("divisible") || lower.contains("multiple"));
         while (m.find()) {
             if (!asserted(text, m, asks)) continue;
             if (!DIVISOR_END
@@ -129,7 +130,13 @@ final class PropertyClaims {
                     : n + " is divisible by " + dividing + " of " + divisors.size();
             out.add(claim(text, m, property, holds, why));
         }
-        m = KIND.matcher(text);
+        m = FactClaims.on(
+                KIND,
+                text,
+                lower.contains("prime")
+                        || lower.contains("composite")
+                        || lower.contains("even")
+                        || lower.contains("odd"));
         while (m.find()) {
             if (!asserted(text, m, asks)) continue;
             BigInteger n = whole(m.group(1));
@@ -151,7 +158,19 @@ final class PropertyClaims {
             }
             out.add(claim(text, m, (not ? "not " : "") + kind, is != not, why));
         }
-        m = MORE_THAN.matcher(text);
+        m = FactClaims.on(
+                MORE_THAN,
+                text,
+                lower.contains(" than ")
+                        && (lower.contains("more")
+                                || lower.contains("less")
+                                || lower.contains("fewer")
+                                || lower.contains("greater")
+                                || lower.contains("larger")
+                                || lower.contains("smaller")
+                                || lower.contains("bigger")
+                                || lower.contains("higher")
+                                || lower.contains("lower")));
         while (m.find()) {
             if (!asserted(text, m, asks) || !sameUnits(m, 1, 2, 3, 4, 6, 7)) continue;
             BigDecimal a = amount(m.group(1));
@@ -168,7 +187,13 @@ final class PropertyClaims {
                     (up ? b + " + " + by : b + " − " + by) + " = "
                             + want.stripTrailingZeros().toPlainString()));
         }
-        m = TIMES.matcher(text);
+        m = FactClaims.on(
+                TIMES,
+                text,
+                lower.contains("twice")
+                        || lower.contains("double")
+                        || lower.contains("half")
+                        || lower.contains("times"));
         while (m.find()) {
             if (!asserted(text, m, asks) || !sameUnits(m, 1, 2, -1, -1, 5, 6)) continue;
             BigDecimal a = amount(m.group(1));
@@ -229,6 +254,20 @@ final class PropertyClaims {
     }
 
     /** {@return the value of "$1,200", "7.5", "half a", "three"} */
+    private static final List<String> KINDS = List.of("prime", "composite", "even", "odd");
+
+    /** {@return whether "is prime", "is not an odd" ... occurs (a cheap test before the pattern)} */
+    private static boolean statesAKind(String lower) {
+        for (int i = lower.indexOf("is "); i >= 0; i = lower.indexOf("is ", i + 1)) {
+            int j = i + 3;
+            if (lower.startsWith("not ", j)) j += 4;
+            if (lower.startsWith("a ", j)) j += 2;
+            else if (lower.startsWith("an ", j)) j += 3;
+            for (String k : KINDS) if (lower.startsWith(k, j)) return true;
+        }
+        return false;
+    }
+
     private static BigInteger whole(String s) {
         return new BigInteger(s.replace(",", ""));
     }
@@ -257,15 +296,39 @@ final class PropertyClaims {
                 holds ? "holds: " + why : "false: " + why);
     }
 
+    /**
+     * Where the question and supposition words of a text are, found once and only when a claim
+     * needs them: each claim then looks them up in its sentence by binary search, so the check stays
+     * linear in the text however many claims it holds.
+     */
+    private static final class Asks {
+        private final String text;
+        private int[] at;
+
+        Asks(String text) {
+            this.text = text;
+        }
+
+        /** {@return whether an ASKS word starts in [from, to)} */
+        boolean within(int from, int to) {
+            if (at == null)
+                at = ASKS.matcher(text)
+                        .results()
+                        .mapToInt(java.util.regex.MatchResult::start)
+                        .toArray();
+            int k = java.util.Arrays.binarySearch(at, from);
+            int first = k >= 0 ? k : -k - 1;
+            return first < at.length && at[first] < to;
+        }
+    }
+
     /** {@return whether the match is asserted: its number starts a clause and its sentence neither asks nor supposes} */
-    private static boolean asserted(String text, Matcher m, int[] asks) {
+    private static boolean asserted(String text, Matcher m, Asks asks) {
         int s = m.start(1);
         int from = Math.max(0, s - 40);
         if (!CLAUSE_START.matcher(text.substring(from, s)).find()) return false;
         int sentence = Sentences.start(text, s);
-        int k = java.util.Arrays.binarySearch(asks, sentence);
-        int first = k >= 0 ? k : -k - 1; // the first ASKS word at or after the sentence's start
-        if (first < asks.length && asks[first] < m.end()) return false;
+        if (asks.within(sentence, m.end())) return false;
         // "So 91 is prime? Let's check": a question mark later in the sentence
         int end = Sentences.end(text, Math.max(m.start(), m.end() - 1));
         for (int i = m.end(); i < end; i++) if (text.charAt(i) == '?') return false;

@@ -119,8 +119,15 @@ public final class StepVerifier {
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
-        List<Claim> facts = new ArrayList<>(FactClaims.find(text, problem));
-        facts.addAll(PropertyClaims.find(text));
+        // claims in words all hold a digit, or "times" ("three times a year")
+        boolean digits = false;
+        for (int i = 0; i < text.length() && !digits; i++) digits = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+        List<Claim> facts = new ArrayList<>();
+        if (digits || text.contains("times")) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            facts.addAll(FactClaims.find(text, lower, problem));
+            if (digits) facts.addAll(PropertyClaims.find(text, lower));
+        }
         if (!facts.isEmpty()) {
             claims.addAll(facts);
             claims.sort(java.util.Comparator.comparingInt(Claim::leftStart));
