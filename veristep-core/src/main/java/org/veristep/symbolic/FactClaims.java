@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -167,9 +167,8 @@ final class FactClaims {
         boolean digits = false;
         for (int i = 0; i < lower.length() && !digits; i++) digits = Character.isDigit(lower.charAt(i));
         if (!digits && !lower.contains("times")) return out;
-        boolean units = hasUnitWord(lower);
-        Matcher m = on(THERE_ARE, text, units && lower.contains("there"));
-        while (m.find()) {
+        for (MatchResult m :
+                Near.matches(THERE_ARE, text, lower, lower.contains("there") && hasUnitWord(lower), 0, 120, "there")) {
             if (!Sentences.endsCleanly(text, m.end())) continue;
             if (m.group(4) != null) {
                 month(text, m, 1, 4, out);
@@ -177,21 +176,21 @@ final class FactClaims {
                 convert(text, problem, m, 1, 2, 3, out);
             }
         }
-        m = on(
-                ONE_HAS,
-                text,
-                units
-                        && (lower.contains(" has ")
-                                || lower.contains("=")
-                                || lower.contains("equal")
-                                || lower.contains("contain")
-                                || lower.contains("consists"))
-                        && oneUnit(lower));
-        while (m.find()) if (Sentences.endsCleanly(text, m.end())) convert(text, problem, m, 2, 3, 1, out);
-        m = on(MONTH_HAS, text, units && lower.contains(" days"));
-        while (m.find()) if (Sentences.endsCleanly(text, m.end())) month(text, m, 2, 1, out);
-        m = on(FREQUENCY, text, lower.contains("ly") && lower.contains("times"));
-        while (m.find()) {
+        boolean oneHas = (lower.contains(" has ")
+                        || lower.contains("=")
+                        || lower.contains("equal")
+                        || lower.contains("contain")
+                        || lower.contains("consists"))
+                && oneUnit(lower);
+        for (MatchResult m :
+                Near.matches(ONE_HAS, text, lower, oneHas, 30, 100, " has ", "=", "equal", "contain", "consists")) {
+            if (Sentences.endsCleanly(text, m.end())) convert(text, problem, m, 2, 3, 1, out);
+        }
+        for (MatchResult m :
+                Near.matches(MONTH_HAS, text, lower, lower.contains(" days") && hasUnitWord(lower), 40, 10, " days")) {
+            if (Sentences.endsCleanly(text, m.end())) month(text, m, 2, 1, out);
+        }
+        for (MatchResult m : Near.matches(FREQUENCY, text, lower, lower.contains("ly"), 110, 30, "times")) {
             if (!Sentences.endsCleanly(text, m.end())) continue;
             String how = m.group(1).toLowerCase(Locale.ROOT).replace("-", "");
             long perYear =
@@ -213,8 +212,7 @@ final class FactClaims {
                         List.of(BigDecimal.valueOf(perYear)),
                         out);
         }
-        m = on(DOZEN, text, lower.contains("dozen"));
-        while (m.find()) {
+        for (MatchResult m : Near.matches(DOZEN, text, lower, true, 12, 120, "dozen")) {
             // "half a dozen plates means 6/2 = 3 plates": a noun after "dozen" must come back after the
             // number; without one the number must end the statement ("a dozen pairs is 24 socks",
             // "a dozen is 4 more than 8" are not read)
@@ -228,14 +226,7 @@ final class FactClaims {
             String what = half ? "half a dozen" : "a dozen";
             if (n != null) add(text, m, 3, "the number in " + what, n, List.of(BigDecimal.valueOf(half ? 6 : 12)), out);
         }
-        m = on(
-                COIN,
-                text,
-                lower.contains("penny")
-                        || lower.contains("nickel")
-                        || lower.contains("dime")
-                        || lower.contains("quarter"));
-        while (m.find()) {
+        for (MatchResult m : Near.matches(COIN, text, lower, true, 10, 40, "penny", "nickel", "dime", "quarter")) {
             String coin = m.group(1).toLowerCase(Locale.ROOT);
             // "one quarter is $50" is a quarter of something; only "a quarter is worth ..." is the coin
             if (coin.equals("quarter") && !m.group(2).toLowerCase(Locale.ROOT).contains("worth")) continue;
@@ -256,8 +247,7 @@ final class FactClaims {
                 if (n != null) add(text, m, 4, "cents in a " + coin, n, List.of(BigDecimal.valueOf(cents)), out);
             }
         }
-        m = on(CLOCK, text, lower.contains("midnight"));
-        while (m.find()) {
+        for (MatchResult m : Near.matches(CLOCK, text, lower, true, 50, 10, "midnight")) {
             if (!Sentences.endsCleanly(text, m.end())) continue;
             int h = Integer.parseInt(m.group(1));
             int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
@@ -348,27 +338,21 @@ final class FactClaims {
         return false;
     }
 
-    private static final List<String> ONE_WORDS = List.of("a", "an", "one", "1", "each", "every");
+    private static final List<String> ONE_WORDS = List.of(" a ", " an ", " one ", " 1 ", " each ", " every ");
 
     /** {@return whether a unit word follows "a", "an", "one", "1", "each" or "every" somewhere} */
-    private static boolean oneUnit(String lower) {
-        for (String u : UNIT_STARTS) {
-            for (int i = lower.indexOf(u); i >= 0; i = lower.indexOf(u, i + 1)) {
-                int e = i;
-                int b = e;
-                while (b > 0 && Character.isLetterOrDigit(lower.charAt(b - 1))) b--;
-                if (ONE_WORDS.contains(lower.substring(b, e))) return true;
+    private static boolean oneUnit(String text) {
+        String lower = " " + text; // a statement may open the step
+        for (String w : ONE_WORDS) {
+            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+                int k = i + w.length();
+                char c = k < lower.length() ? lower.charAt(k) : ' ';
+                if (c < 'a' || c > 'z') continue;
+                for (String u : UNITS_BY_LETTER.get(c - 'a')) if (lower.startsWith(u, k)) return true;
             }
         }
         return false;
     }
-
-    /** {@return a matcher over the text when it may hold a match, else over nothing} */
-    static Matcher on(Pattern p, String text, boolean maybe) {
-        return maybe ? p.matcher(text) : NOTHING.matcher("");
-    }
-
-    private static final Pattern NOTHING = Pattern.compile("(?!)");
 
     private static int skipSpaces(String text, int i) {
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
@@ -377,7 +361,13 @@ final class FactClaims {
 
     /** A conversion "N smalls in one big". */
     private static void convert(
-            String text, String problem, Matcher m, int numberGroup, int smallGroup, int bigGroup, List<Claim> out) {
+            String text,
+            String problem,
+            MatchResult m,
+            int numberGroup,
+            int smallGroup,
+            int bigGroup,
+            List<Claim> out) {
         String smallWord = m.group(smallGroup);
         String bigWord = m.group(bigGroup);
         Unit small = unit(smallWord);
@@ -403,7 +393,7 @@ final class FactClaims {
     }
 
     /** "N days in March". */
-    private static void month(String text, Matcher m, int numberGroup, int monthGroup, List<Claim> out) {
+    private static void month(String text, MatchResult m, int numberGroup, int monthGroup, List<Claim> out) {
         BigDecimal n = number(m.group(numberGroup));
         // only a length a month could have is a claim about the calendar ("12 days in March" is a story)
         if (n == null || n.compareTo(BigDecimal.valueOf(28)) < 0 || n.compareTo(BigDecimal.valueOf(31)) > 0) return;
@@ -418,7 +408,7 @@ final class FactClaims {
 
     private static void add(
             String text,
-            Matcher m,
+            MatchResult m,
             int numberGroup,
             String fact,
             BigDecimal n,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,8 +103,7 @@ final class PropertyClaims {
         List<Claim> out = new ArrayList<>();
         Asks asks = new Asks(text);
         if (!lower.contains(" is ")) return out;
-        Matcher m = FactClaims.on(DIVISIBLE, text, lower.contains("divisible") || lower.contains("multiple"));
-        while (m.find()) {
+        for (MatchResult m : Near.matches(DIVISIBLE, text, lower, true, 60, 450, "divisible", "multiple")) {
             if (!asserted(text, m, asks)) continue;
             if (!DIVISOR_END
                     .matcher(text)
@@ -130,14 +130,8 @@ final class PropertyClaims {
                     : n + " is divisible by " + dividing + " of " + divisors.size();
             out.add(claim(text, m, property, holds, why));
         }
-        m = FactClaims.on(
-                KIND,
-                text,
-                lower.contains("prime")
-                        || lower.contains("composite")
-                        || lower.contains("even")
-                        || lower.contains("odd"));
-        while (m.find()) {
+        for (MatchResult m :
+                Near.matches(KIND, text, lower, statesAKind(lower), 40, 30, "prime", "composite", "even", "odd")) {
             if (!asserted(text, m, asks)) continue;
             BigInteger n = whole(m.group(1));
             boolean not = m.group(2) != null;
@@ -158,10 +152,11 @@ final class PropertyClaims {
             }
             out.add(claim(text, m, (not ? "not " : "") + kind, is != not, why));
         }
-        m = FactClaims.on(
+        for (MatchResult m : Near.matches(
                 MORE_THAN,
                 text,
-                lower.contains(" than ")
+                lower,
+                (lower.contains(" than ")
                         && (lower.contains("more")
                                 || lower.contains("less")
                                 || lower.contains("fewer")
@@ -170,8 +165,10 @@ final class PropertyClaims {
                                 || lower.contains("smaller")
                                 || lower.contains("bigger")
                                 || lower.contains("higher")
-                                || lower.contains("lower")));
-        while (m.find()) {
+                                || lower.contains("lower"))),
+                90,
+                50,
+                " than ")) {
             if (!asserted(text, m, asks) || !sameUnits(m, 1, 2, 3, 4, 6, 7)) continue;
             BigDecimal a = amount(m.group(1));
             BigDecimal by = amount(m.group(3));
@@ -187,14 +184,8 @@ final class PropertyClaims {
                     (up ? b + " + " + by : b + " − " + by) + " = "
                             + want.stripTrailingZeros().toPlainString()));
         }
-        m = FactClaims.on(
-                TIMES,
-                text,
-                lower.contains("twice")
-                        || lower.contains("double")
-                        || lower.contains("half")
-                        || lower.contains("times"));
-        while (m.find()) {
+        for (MatchResult m :
+                Near.matches(TIMES, text, lower, true, 40, 60, "is twice", "is double", "is half", " times ")) {
             if (!asserted(text, m, asks) || !sameUnits(m, 1, 2, -1, -1, 5, 6)) continue;
             BigDecimal a = amount(m.group(1));
             BigDecimal b = amount(m.group(5));
@@ -222,7 +213,7 @@ final class PropertyClaims {
     }
 
     /** {@return the words after "is": "half a pound more than 15 pounds"} */
-    private static String afterIs(Matcher m) {
+    private static String afterIs(MatchResult m) {
         String all = m.group();
         int k = all.toLowerCase(Locale.ROOT).indexOf(" is ");
         return all.substring(k + 4).strip();
@@ -236,7 +227,7 @@ final class PropertyClaims {
      * as dollars) is the same, and none is a word that changes the number ("3 times", "50 percent",
      * "5 squared"); "90 minutes is 30 minutes more than 1 hour" is not read}
      */
-    private static boolean sameUnits(Matcher m, int a, int aUnit, int by, int byUnit, int b, int bUnit) {
+    private static boolean sameUnits(MatchResult m, int a, int aUnit, int by, int byUnit, int b, int bUnit) {
         Set<String> units = new java.util.HashSet<>();
         int[][] pairs = {{a, aUnit}, {by, byUnit}, {b, bUnit}};
         for (int[] p : pairs) {
@@ -281,7 +272,7 @@ final class PropertyClaims {
         return new BigDecimal(w.replace("$", "").replace(",", ""));
     }
 
-    private static Claim claim(String text, Matcher m, String property, boolean holds, String why) {
+    private static Claim claim(String text, MatchResult m, String property, boolean holds, String why) {
         return new Claim(
                 m.start(1),
                 m.end(1),
@@ -323,7 +314,7 @@ final class PropertyClaims {
     }
 
     /** {@return whether the match is asserted: its number starts a clause and its sentence neither asks nor supposes} */
-    private static boolean asserted(String text, Matcher m, Asks asks) {
+    private static boolean asserted(String text, MatchResult m, Asks asks) {
         int s = m.start(1);
         int from = Math.max(0, s - 40);
         if (!CLAUSE_START.matcher(text.substring(from, s)).find()) return false;
@@ -336,7 +327,7 @@ final class PropertyClaims {
     }
 
     /** {@return whether the sentence writes n = d × q + r with r ≠ 0 (a division with remainder)} */
-    private static boolean showsARemainder(String text, Matcher m, BigInteger n) {
+    private static boolean showsARemainder(String text, MatchResult m, BigInteger n) {
         Pattern p =
                 Pattern.compile("\\b" + n + "\\s*=\\s*\\d+\\s*(?:\\*|×|x|\\\\times|\\\\cdot)\\s*\\d+\\s*\\+\\s*[1-9]");
         int from = Sentences.start(text, m.start());
