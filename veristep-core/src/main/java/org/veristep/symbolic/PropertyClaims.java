@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <p>Only assertions are read. A sentence that asks or supposes ("check if 32 is prime", "if and
  * only if 41 is even", "whether", "suppose", "unless") is not; nor a number that is not the
  * subject ("any power of 5 greater than or equal to 2 is divisible by 25": the word before the
- * number must start a clause, such as "since", "so", "and", a comma or the start of a sentence);
+ * number must start a clause, such as "since", "so", a comma, the start of a sentence, or "and"
+ * after something that is not a number: "the sum of 3 and 5 is even" is not about 5);
  * nor a sentence that writes the division with its remainder ("16 is divisible by 7 (16 = 7 * 2 +
  * 2)": a division meant, not divisibility). A list of divisors ("not divisible by 3 and 6") is
  * false only when every reading is: divisible by all of them for "not", by none for a positive

@@ -45,8 +45,8 @@ import org.veristep.trace.Trace;
  *
  * <p><b>Facts.</b> Fixed facts of calendars and units stated in words ("there are 30 days in
  * March", "1 foot = 12 inches") are claims too ({@link FactClaims}), and so are the properties of
- * whole numbers it asserts ("54 is not divisible by 9", "2018 is a prime number": {@link
- * PropertyClaims}).
+ * whole numbers it asserts and its comparisons in words ("54 is not divisible by 9", "2018 is a
+ * prime number", "7.5 is half more than 15": {@link PropertyClaims}).
  *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
@@ -205,9 +205,11 @@ public final class StepVerifier {
      * text links them: a continuation ({@code \[ a = 50 - 15 \] \[ = 35 \]}), the same label stated
      * again with a bare number ("Total = 80 + 220 + 23. Total = 323"), or the same variable stated
      * again in the next display with nothing but display marks between ({@code \[ S = 165 \times
-     * \frac{6}{11} \] \[ S = 9 \times 6 \]}: a derivation, so 165 × 6/11 = 9 × 6 is claimed) unless
-     * the first display ended at a bare number or the step speaks of ± or roots (values of one
-     * letter, not a derivation: {@code x = (-15 + 1)/2 = -7}, {@code x = (-15 - 1)/2}); else the
+     * \frac{6}{11} \] \[ S = 9 \times 6 \] \[ S = 54 \]}: a derivation, so 165 × 6/11 = 9 × 6 is
+     * claimed) when the run of displays reaches a bare number, unless the first display ended at a
+     * bare number or the step speaks of ±, roots, cases or candidates (values of one letter, not a
+     * derivation: {@code x = (-15 + 1)/2 = -7}, {@code x = (-15 - 1)/2}); the same label is not
+     * linked when words between or after give it a new value ("after", "with", "then" ...); else the
      * chain as is}
      */
     private static Chain linkToPrevious(String text, List<Chain> chains, int k) {
