@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.veristep.UsageException;
 import org.veristep.Veristep;
 import org.veristep.VeristepException;
 import org.veristep.dataset.QwenRmFormat;
@@ -137,6 +138,10 @@ final class EvalBonCommand implements Callable<Integer> {
         params.put("input", input.toAbsolutePath().normalize().toString());
         params.put("format", kind.label());
         params.put("resamples", Integer.toString(eval.resamples));
+        if (maxN != null && kind != BonInputs.Kind.QWEN_RM) {
+            throw new UsageException("--max-n applies to best-of-N candidate files (Qwen RM@k); " + input + " is a "
+                    + kind.label() + " file, whose selection always uses all its candidates");
+        }
         if (scorerSpec != null && kind != BonInputs.Kind.REWARDBENCH) {
             throw new VeristepException.NonRetriable("--scorer re-scores step text, which only RewardBench files hold;"
                     + " " + input + " is a " + kind.label() + " file: its stored scores are used");

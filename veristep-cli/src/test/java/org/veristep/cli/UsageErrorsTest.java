@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +91,19 @@ class UsageErrorsTest {
         assertEquals(2, r.exitCode(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("veristep: " + message + "\n"), r.err());
+        assertTrue(Files.notExists(out), "nothing written for a refused command");
+    }
+
+    @Test
+    void maxNOnAFileWithoutBestOfNCandidatesIsAUsageError() {
+        Path out = tmp.resolve("out");
+        String rewardMath = CliRun.dataDir()
+                .resolve("rewardmath/RewardMATH/Math_Shepherd_reward.json")
+                .toString();
+        CliRun r = CliRun.of("eval", "bon", "--input", rewardMath, "--output", out.toString(), "--max-n", "4");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("veristep: --max-n applies to best-of-N candidate files (Qwen RM@k); "), r.err());
+        assertTrue(r.err().contains("is a rewardmath file, whose selection always uses all its candidates"), r.err());
         assertTrue(Files.notExists(out), "nothing written for a refused command");
     }
 }
