@@ -29,9 +29,10 @@ import org.veristep.json.Json;
  *
  * <p>Asserts that every first error the verifier locates is of a kind it is meant to catch (A, or
  * B/misquote of a fixed fact or stated number): a hit anywhere else would be luck, not
- * verification. Prints the located share per category: the ceiling for a verifier of written
- * claims is about 37 of 207 (error_acc 18%, F1 ≈ 30 at correct_acc 100%), which is why ProcessBench
- * gsm8k F1 35 is out of reach without reading the problem's meaning.
+ * verification. Prints the located share per category. The ceiling for a verifier of what a step
+ * writes is 42 of 207 (the 32 false claims, 5 arithmetic slips of kind D, 5 misquoted fixed facts:
+ * F1 33.7 at correct_acc 100%); ProcessBench gsm8k F1 35 (44) needs matching quantities to the
+ * problem's own numbers or reading its meaning.
  */
 class Gsm8kFirstErrorCensusTest {
     @Test
