@@ -315,6 +315,10 @@ public final class ClaimFinder {
         boolean calc = false; // inside <<...>>
         boolean money = false;
         boolean dollarMath = dollarMath(s);
+        // \sqrt[3]{x} outside math delimiters: its brackets and braces stay LaTeX (not "(3)(x)")
+        boolean rootIndex = false;
+        boolean radicandNext = false;
+        java.util.ArrayDeque<Boolean> keptBraces = new java.util.ArrayDeque<>();
         while (i < n) {
             char c = s.charAt(i);
             boolean plain = !math;
@@ -328,6 +332,7 @@ public final class ClaimFinder {
                 i += close.length();
                 math = false;
                 close = null;
+                keptBraces.clear();
                 continue;
             }
             if (calc && c == '>' && s.startsWith(">>", i)) {
@@ -462,10 +467,26 @@ public final class ClaimFinder {
                 }
                 case '(' -> out.add(new Tok(Kind.LP, i, i + 1, "(", plain));
                 case ')' -> out.add(new Tok(Kind.RP, i, i + 1, ")", plain));
-                case '[' -> out.add(new Tok(Kind.LP, i, i + 1, mathLike && !calc ? "[" : "(", plain));
-                case ']' -> out.add(new Tok(Kind.RP, i, i + 1, mathLike && !calc ? "]" : ")", plain));
-                case '{' -> out.add(new Tok(Kind.LP, i, i + 1, mathLike ? "{" : "(", plain));
-                case '}' -> out.add(new Tok(Kind.RP, i, i + 1, mathLike ? "}" : ")", plain));
+                case '[' -> {
+                    Tok prev = last(out);
+                    rootIndex = prev != null && prev.kind == Kind.FUNC && prev.norm.equals("\\sqrt") && prev.end == i;
+                    out.add(new Tok(Kind.LP, i, i + 1, rootIndex || mathLike && !calc ? "[" : "(", plain));
+                }
+                case ']' -> {
+                    out.add(new Tok(Kind.RP, i, i + 1, rootIndex || mathLike && !calc ? "]" : ")", plain));
+                    radicandNext = rootIndex;
+                    rootIndex = false;
+                }
+                case '{' -> {
+                    boolean keep = mathLike || radicandNext || Boolean.TRUE.equals(keptBraces.peek());
+                    radicandNext = false;
+                    keptBraces.push(keep);
+                    out.add(new Tok(Kind.LP, i, i + 1, keep ? "{" : "(", plain));
+                }
+                case '}' -> {
+                    boolean keep = keptBraces.isEmpty() ? mathLike : keptBraces.pop();
+                    out.add(new Tok(Kind.RP, i, i + 1, keep ? "}" : ")", plain));
+                }
                 case '=' -> {
                     int e = i + 1;
                     while (e < n && s.charAt(e) == '=') e++;
@@ -736,7 +757,8 @@ public final class ClaimFinder {
                     && t.norm.equals("/")
                     && next.kind == Kind.WORD
                     && next.start == t.end
-                    && (next.norm.length() > 1 || prev.kind == Kind.WORD || prev.kind == Kind.UNIT)
+                    // "lire/x dollars": a single letter after the slash is a variable, not a unit
+                    && next.norm.length() > 1
                     && !NOT_UNITS.contains(next.norm)
                     && (prev.kind == Kind.NUM || prev.kind == Kind.WORD || prev.kind == Kind.UNIT)) {
                 if (prev.kind == Kind.WORD) prev.kind = Kind.UNIT;
@@ -1174,6 +1196,16 @@ public final class ClaimFinder {
         while (j >= 0 && toks.get(j).kind == Kind.SEP && toks.get(j).delimiter) j--;
         if (j < 0) return null;
         Tok p = toks.get(j);
+        if (first.kind == Kind.LP
+                && (p.kind == Kind.WORD || p.kind == Kind.UNIT || p.kind == Kind.VAR)
+                && text.substring(p.end, first.start).isBlank()) {
+            String w = text.substring(p.start, p.end).strip();
+            String lastWord = w.substring(w.lastIndexOf(' ') + 1);
+            if (lastWord.contains("_") || lastWord.length() == 1 && Character.isLetter(lastWord.charAt(0))) {
+                // "c_v (1) = 1.30", "f (2)": the parenthesis multiplies or applies what stands before it
+                return "after '" + lastWord + "' (a product or a function of it)";
+            }
+        }
         switch (p.kind) {
             case WORD, UNIT -> {
                 if (j > 0 && (toks.get(j - 1).kind == Kind.NUM || toks.get(j - 1).kind == Kind.RP)) {

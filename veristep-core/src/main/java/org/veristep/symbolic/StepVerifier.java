@@ -470,6 +470,10 @@ public final class StepVerifier {
             return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, why);
         }
         if (rel == Relation.NE) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, "≠ is not checked");
+        if (l.units().contains("i") || r.units().contains("i")) {
+            // "4i" outside math delimiters reads as 4 with a unit: complex numbers are not checked
+            return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, "complex numbers (i) are not checked");
+        }
         int cmp = compare(lv, rv);
         if (rel == Relation.APPROX) return approx(l, lv, r, rv, lt, rt, doubt, mixedChain);
         if (rel.holds(cmp)) return claim(l, rel, r, lt, rt, Claim.Status.TRUE, lv, rv, "holds");

@@ -21,7 +21,9 @@ import org.veristep.trace.Trace;
  * March when it rained", "a day-long workshop"), sums of months, other calendars and planets,
  * "quarter" as a fraction, "even" as an adverb, "the sum of 3 and 5 is even", thousands separators,
  * divisors written as products, other bases, comparisons across units or in percent, updated
- * variables and lists of candidates across displays, labels restated with a new value. The file
+ * variables and lists of candidates across displays, labels restated with a new value; and steps
+ * of PRMBench's original (correct) processes that an earlier version refuted: a cube root outside
+ * math delimiters, a subscripted variable before a parenthesis, complex numbers, "lire/x". The file
  * {@code correct-steps-not-refuted.jsonl} beside this class holds each step, the problem when it
  * matters, and what the verifier once wrongly said. None may be refuted.
  */
