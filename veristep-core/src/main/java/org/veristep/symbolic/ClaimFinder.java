@@ -306,6 +306,28 @@ public final class ClaimFinder {
 
     // ---------------------------------------------------------------- lexing
 
+    /**
+     * {@return the index after {@code \\( x \\)} starting at {@code i} when it holds one letter and
+     * stands inside a plain-text expression (an operator or relation just before or after it), else -1}
+     */
+    private static int inlineVariable(String s, int i) {
+        if (!s.startsWith("\\(", i)) return -1;
+        int a = i + 2;
+        while (a < s.length() && s.charAt(a) == ' ') a++;
+        if (a >= s.length() || !Character.isLetter(s.charAt(a)) || s.charAt(a) > 'z') return -1;
+        int b = a + 1;
+        while (b < s.length() && s.charAt(b) == ' ') b++;
+        if (!s.startsWith("\\)", b)) return -1;
+        int end = b + 2;
+        int p = i - 1;
+        while (p >= 0 && s.charAt(p) == ' ') p--;
+        int q = end;
+        while (q < s.length() && s.charAt(q) == ' ') q++;
+        boolean opBefore = p >= 0 && "+-*/=×÷−".indexOf(s.charAt(p)) >= 0;
+        boolean opAfter = q < s.length() && "+-*/=×÷−<>".indexOf(s.charAt(q)) >= 0;
+        return opBefore || opAfter ? end : -1;
+    }
+
     static List<Tok> lex(String s) {
         List<Tok> out = new ArrayList<>();
         int n = s.length();
@@ -347,6 +369,16 @@ public final class ClaimFinder {
                 continue;
             }
             if (!math && !calc && (c == '\\' || c == '$' || c == '<')) {
+                int inline = inlineVariable(s, i);
+                if (inline > i) {
+                    // "30 + 15 + \\( x \\) + 105 = 500": one letter set in math inside a plain-text
+                    // expression is that expression's variable, not the end of it
+                    int at = i + 2;
+                    while (Character.isWhitespace(s.charAt(at))) at++;
+                    out.add(new Tok(Kind.VAR, at, at + 1, String.valueOf(s.charAt(at)), false));
+                    i = inline;
+                    continue;
+                }
                 if (s.startsWith("\\(", i) || s.startsWith("\\[", i)) {
                     sep(out, i, i + 2, s.substring(i, i + 2), true);
                     math = true;

@@ -42,7 +42,7 @@ final class LinearSolutions {
     private static final Pattern ALTERNATIVES = Pattern.compile(
             "\\b(or|and|if|when|whe?n?ever|case|cases|second|third|other|another|either|solutions?|roots?|"
                     + "values?|check|checking|verify|try|trying|suppose|assume|let|plug|plugging|substitut\\w*|"
-                    + "test|testing|also|then|each|for|pairs?|points?|equations|these|first|former|latter|similarly|likewise|same|analogous\\w*|again|new|part|instead|alternatively)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|,|;|\\\\quad|\\\\qquad|"
+                    + "test|testing|also|then|each|for|pairs?|points?|equations|these|first|former|latter|similarly|likewise|same|analogous\\w*|again|new|part|instead|alternatively)\\b|\\n\\s*(\\d+[.)]|[-*•])|\\\\pm|±|\\\\mp|\\\\quad|\\\\qquad|"
                     + "\\\\text\\{\\s*(or|and)",
             Pattern.CASE_INSENSITIVE);
 
@@ -215,13 +215,30 @@ final class LinearSolutions {
         return "the two sides differ by " + show(diff) + " whatever " + String.join(", ", names) + " are";
     }
 
+    /**
+     * A step of solving named between two equations ("Subtracting 150 from both sides, we get:"):
+     * the commas around it do not separate alternatives.
+     */
+    private static final Pattern SOLVING_STEP = Pattern.compile(
+            "\\b(?:(?:subtract|add|divid|multipl)\\w*\\b[^,;.]{0,40}\\bboth sides|simplifying(?: the equation)?"
+                    + "|combining like terms)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** {@return whether the text between two equations reads as one derivation (no alternatives)} */
     private static boolean derivedFrom(String text, int from, String tail, int to) {
-        if (from < 0)
-            return !ALTERNATIVES.matcher(tail).find()
-                    && !ALTERNATIVES.matcher(text).region(0, to).find();
+        if (from < 0) return !separates(tail) && !separates(text.substring(0, to));
         if (from > to) return false;
-        return !ALTERNATIVES.matcher(text).region(from, to).find();
+        return !separates(text.substring(from, to));
+    }
+
+    /**
+     * {@return whether the text between two equations names an alternative, case or check, or
+     * separates them with a comma or semicolon that no step of solving explains}
+     */
+    private static boolean separates(String between) {
+        if (ALTERNATIVES.matcher(between).find()) return true;
+        if (between.indexOf(',') < 0 && between.indexOf(';') < 0) return false;
+        return between.indexOf(';') >= 0 || !SOLVING_STEP.matcher(between).find();
     }
 
     private void forget(String var) {

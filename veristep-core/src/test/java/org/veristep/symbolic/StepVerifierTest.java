@@ -65,6 +65,25 @@ class StepVerifierTest {
     }
 
     @Test
+    void aStepOfSolvingNamedBetweenCommasKeepsTheDerivation() {
+        // ProcessBench gsm8k-46 step 3 (its first error): 150 + x = 500 gives x = 350, "subtracting
+        // 150 from both sides" the writer gets x = 350 - 150 = 200; \\( x \\) inside plain text
+        String step = "we can set up the equation: 30 + 15 + \\( x \\) + 105 = 500. Simplifying the equation, we"
+                + " get: 150 + \\( x \\) = 500. Subtracting 150 from both sides, we get: \\( x \\) = 350 - 150."
+                + " Therefore, \\( x \\) = 200.";
+        StepCheck c = verifier.verifyStep(step, new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("x", c.firstFalse().left());
+        assertEquals("350 - 150", c.firstFalse().right());
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict(step.replace("350 - 150", "500 - 150").replace("= 200", "= 350")));
+        // a comma that no step of solving explains still separates ("x + 2 = 5, x = 7" may be two cases)
+        assertEquals(Verdict.UNVERIFIABLE, verdict("\\[x + 2 = 5\\], and since x is positive, \\[x = 7\\]"));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("Since \\(y\\) is positive, we have: \\[y + 2 = -5\\] \\[y = 3\\]"));
+    }
+
+    @Test
     void aSlipInTheNextStepOfADerivationIsRefuted() {
         // ProcessBench math-118 steps 1-2 (first error at step 2): 48 = -36 + (n-1) × 7 gives n = 13,
         // "subtract 36 from both sides: 12 = (n-1) × 7" gives n = 19/7
