@@ -88,17 +88,29 @@ public final class StepVerifier {
         List<StepCheck> out = new ArrayList<>(trace.size());
         Map<String, Value> bindings = new HashMap<>();
         LinearSolutions equations = new LinearSolutions();
+        Labelled[] carried = {null};
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
             out.add(verifyStep(
                     step.text(),
                     trace.problem() == null ? null : trace.problem().text(),
                     bindings,
-                    equations));
+                    equations,
+                    carried));
             equations.nextStep(step.text());
         }
         return out;
     }
+
+    /**
+     * The expression a step ends with under a label ({@code \[ \text{Total Score} = 50 + 80 + 60 \]}),
+     * which the next step may restate with its value.
+     *
+     * @param label the label's words, lower case
+     * @param side the expression (offsets in its own step's text)
+     * @param written the expression as written
+     */
+    private record Labelled(String label, Side side, String written) {}
 
     /**
      * Verifies one step's text.
@@ -107,13 +119,21 @@ public final class StepVerifier {
      *     (unless the scope is {@link Scope#NONE})
      */
     public StepCheck verifyStep(String text, Map<String, Value> bindings) {
-        return verifyStep(text, null, bindings, new LinearSolutions());
+        return verifyStep(text, null, bindings, new LinearSolutions(), new Labelled[1]);
     }
 
-    private StepCheck verifyStep(String text, String problem, Map<String, Value> bindings, LinearSolutions equations) {
+    /**
+     * @param carried in: the labelled expression the previous step ended with, or null; out: the
+     *     one this step ends with
+     */
+    private StepCheck verifyStep(
+            String text, String problem, Map<String, Value> bindings, LinearSolutions equations, Labelled[] carried) {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
         List<Chain> chains = ClaimFinder.find(text);
+        Claim restated = restatedFromPreviousStep(text, chains, carried[0], eval);
+        if (restated != null) claims.add(restated);
+        carried[0] = endsWithLabelledExpression(text, chains);
         for (int k = 0; k < chains.size(); k++) {
             Chain chain = linkToPrevious(text, chains, k);
             checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
@@ -243,6 +263,81 @@ public final class StepVerifier {
         }
         if (!link) return chain;
         return replaceFirst(chain, last);
+    }
+
+    /**
+     * {@return the claim that a step's first chain, the previous step's label restated with a bare
+     * number ("Adding these together: \\[ \\text{Total Score} = 570 \\]"), makes about the expression
+     * the previous step ended with under that label; null when the step does not start so}
+     */
+    private Claim restatedFromPreviousStep(String text, List<Chain> chains, Labelled carried, SideEvaluator eval) {
+        if (carried == null || chains.isEmpty()) return null;
+        Chain c = chains.get(0);
+        if (c.label() == null
+                || !c.label().equals(carried.label())
+                || c.sides().size() != 2
+                || c.sides().get(0) != null
+                || c.relations().get(0) != Relation.EQ) {
+            return null;
+        }
+        Side r = c.sides().get(1);
+        if (r == null || !isLiteral(r.expr()) || r.start() > 160) return null;
+        if (QUALIFIED.matcher(text).region(0, r.start()).find()
+                || QUALIFIER_AFTER
+                        .matcher(text)
+                        .region(r.end(), Math.min(text.length(), r.end() + 30))
+                        .lookingAt()) {
+            return null;
+        }
+        Side s = carried.side();
+        Side l = new Side(
+                r.start(),
+                r.start(),
+                s.expr(),
+                s.alternatives(),
+                s.hasPercent(),
+                s.decimals(),
+                s.variables(),
+                s.units());
+        Value lv = eval.value(l.expr(), Map.of());
+        Value rv = eval.value(r.expr(), Map.of());
+        if (lv == null || rv == null) return null;
+        Claim k = check(text, l, lv, Relation.EQ, r, rv, null, null, false, eval, Map.of());
+        return new Claim(
+                k.leftStart(),
+                k.leftEnd(),
+                k.rightStart(),
+                k.rightEnd(),
+                carried.written(),
+                k.relation(),
+                k.right(),
+                k.status(),
+                k.leftValue(),
+                k.rightValue(),
+                "the previous step ends with " + carried.label() + " = " + carried.written() + "; " + k.reason());
+    }
+
+    private static final Pattern END_OF_STEP = Pattern.compile("(?:\\s|\\\\\\]|\\$\\$|\\\\\\)|\\$|\\.)*");
+
+    /**
+     * {@return the labelled expression a step ends with ({@code \\[ \\text{Total} = 50 + 80 \\]} and
+     * nothing after it but display marks), or null}
+     */
+    private static Labelled endsWithLabelledExpression(String text, List<Chain> chains) {
+        if (chains.isEmpty()) return null;
+        Chain c = chains.get(chains.size() - 1);
+        if (c.label() == null || c.doubtfulEnd() != null) return null;
+        for (Relation r : c.relations()) if (r != Relation.EQ) return null;
+        Side last = c.sides().get(c.sides().size() - 1);
+        if (last == null
+                || isLiteral(last.expr())
+                || !last.variables().isEmpty()
+                || last.hasPercent()
+                || !last.alternatives().isEmpty()) {
+            return null;
+        }
+        if (!END_OF_STEP.matcher(text.substring(last.end())).matches()) return null;
+        return new Labelled(c.label(), last, last.text(text));
     }
 
     private static final Pattern DISPLAY_MARKS_ONLY = Pattern.compile("(?:\\s|\\\\\\]|\\\\\\[|\\$\\$)*");

@@ -84,6 +84,42 @@ class StepVerifierTest {
     }
 
     @Test
+    void aLabelRestatedWithItsValueAtTheStartOfTheNextStepIsChecked() {
+        // ProcessBench gsm8k-123 steps 0-1 (first error at step 1): the nine scores add up to 630
+        String end =
+                "Let's start with the first step:\n\\[ \\text{Total Score} = 50 + 80 + 80 + 60 + 40 + 90 + 100 + 70"
+                        + " + 60 \\]";
+        Problem p = new Problem("gsm8k-123", "Find her mean score.", null);
+        List<StepCheck> wrong = verifier.verify(
+                Trace.of("t", p, List.of(end, "Adding these together:\n\\[ \\text{Total Score} = 570 \\]")));
+        assertEquals(Verdict.REFUTED, wrong.get(1).verdict());
+        assertEquals(
+                "50 + 80 + 80 + 60 + 40 + 90 + 100 + 70 + 60",
+                wrong.get(1).firstFalse().left());
+        assertEquals("630", wrong.get(1).firstFalse().leftValue());
+        List<StepCheck> right = verifier.verify(
+                Trace.of("t", p, List.of(end, "Adding these together:\n\\[ \\text{Total Score} = 630 \\]")));
+        assertEquals(Verdict.VERIFIED, right.get(1).verdict());
+        // a new value under the same label, or an expression that does not end the step, is not linked
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verifier.verify(Trace.of(
+                                "t",
+                                p,
+                                List.of(end, "After dropping the lowest score:\n\\[ \\text{Total Score} = 590 \\]")))
+                        .get(1)
+                        .verdict());
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verifier.verify(Trace.of(
+                                "t",
+                                p,
+                                List.of(end + " where each score counts once.", "\\[ \\text{Total Score} = 570 \\]")))
+                        .get(1)
+                        .verdict());
+    }
+
+    @Test
     void aSlipInTheNextStepOfADerivationIsRefuted() {
         // ProcessBench math-118 steps 1-2 (first error at step 2): 48 = -36 + (n-1) × 7 gives n = 13,
         // "subtract 36 from both sides: 12 = (n-1) × 7" gives n = 19/7
