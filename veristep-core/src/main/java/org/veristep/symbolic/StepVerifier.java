@@ -146,7 +146,10 @@ public final class StepVerifier {
         if (digits || text.contains("times")) {
             String lower = text.toLowerCase(Locale.ROOT);
             facts.addAll(FactClaims.find(text, lower, problem));
-            if (digits) facts.addAll(PropertyClaims.find(text, lower));
+            if (digits) {
+                facts.addAll(PropertyClaims.find(text, lower));
+                facts.addAll(Restatements.find(text, lower));
+            }
         }
         if (!facts.isEmpty()) {
             claims.addAll(facts);

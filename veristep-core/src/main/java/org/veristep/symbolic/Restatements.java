@@ -1,0 +1,121 @@
+package org.veristep.symbolic;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.veristep.VeristepException;
+import org.veristep.math.BigRational;
+import org.veristep.math.Budget;
+import org.veristep.math.Evaluator;
+import org.veristep.math.MathParser;
+import org.veristep.math.Value;
+
+/**
+ * Finds and checks a number restated in parentheses just after it: the same quantity in the same
+ * unit ("0.0056 kb/s (or 5.6 kb/s)" is false) or the calculation it comes from ("adding 81 (which
+ * is 9 * 9)" is true, "24 (i.e., 30 - 5)" is false). Each is the claim that the two are equal.
+ *
+ * <p>Read only when the meaning is certain. An "or" restatement is checked only when both numbers
+ * carry the same unit word (not "2 hours (or 120 minutes)", a conversion, nor "0 (or 360)" with no
+ * unit, which may be an angle); a "which is" or "i.e." restatement only when it is a bare
+ * calculation with an operator, filling the parenthesis. A decimal on either side passes when the
+ * other rounds or truncates to its digits. Thread-safe: stateless.
+ */
+final class Restatements {
+    private Restatements() {}
+
+    private static final String AMOUNT = "(\\$?\\d{1,15}(?:,\\d{3})*(?:\\.\\d+)?)";
+    /** a unit: "%", or one or two words ("kb/s", "square feet") */
+    private static final String UNIT = "(\\s*%|\\s+[a-z]+(?:/[a-z]+)?(?:\\s+[a-z]+(?:/[a-z]+)?)?)?";
+
+    private static final Pattern SAME_UNIT = Pattern.compile(
+            "(?<![\\w.^{}+\\-*/=\\\\$:])" + AMOUNT + UNIT + "\\s*\\(\\s*or\\s+" + AMOUNT + UNIT + "\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CALCULATION = Pattern.compile(
+            "(?<![\\w.^{}+\\-*/=\\\\$:])" + AMOUNT + UNIT
+                    + "\\s*\\(\\s*(?:which\\s+is|that\\s+is|i\\.e\\.,?)\\s+((?:\\$?\\d[\\d.,]*\\s*[-+*/×÷^]\\s*)+\\$?\\d[\\d.,]*)"
+                    + "\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return the restatements in a step, in text order, each a claim {@code left = right} with
+     * status true or false}
+     *
+     * @param lower {@code text} in lower case (same length)
+     */
+    static List<Claim> find(String text, String lower) {
+        if (text.indexOf('(') < 0) return List.of();
+        List<Claim> out = new ArrayList<>();
+        for (MatchResult m : Near.matches(SAME_UNIT, text, lower, true, 60, 60, "(or ", "( or ")) {
+            String lu = unit(m.group(2));
+            if (lu.isEmpty() || !lu.equals(unit(m.group(4)))) continue;
+            add(out, m, 1, m.group(3), m.start(3), m.end(3), "restated in the same unit");
+        }
+        for (MatchResult m : Near.matches(CALCULATION, text, lower, true, 60, 60, "(which is", "(that is", "(i.e.")) {
+            add(out, m, 1, m.group(3), m.start(3), m.end(3), "restated as the calculation it comes from");
+        }
+        out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
+        return out;
+    }
+
+    private static String unit(String u) {
+        return u == null ? "" : u.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void add(
+            List<Claim> out, MatchResult m, int group, String right, int rightStart, int rightEnd, String what) {
+        String left = m.group(group);
+        BigRational lv = value(left);
+        BigRational rv = value(right);
+        if (lv == null || rv == null) return;
+        boolean holds = lv.compareTo(rv) == 0 || roundsTo(rv, left) || roundsTo(lv, right);
+        out.add(new Claim(
+                m.start(group),
+                m.end(group),
+                rightStart,
+                rightEnd,
+                left,
+                Relation.EQ,
+                right,
+                holds ? Claim.Status.TRUE : Claim.Status.FALSE,
+                StepVerifier.show(Value.of(lv)),
+                StepVerifier.show(Value.of(rv)),
+                holds
+                        ? what + ": holds"
+                        : what + ": " + StepVerifier.show(Value.of(lv)) + " is not "
+                                + StepVerifier.show(Value.of(rv))));
+    }
+
+    /** {@return the exact value of a number or a bare calculation, or null} */
+    private static BigRational value(String s) {
+        String e = s.replace("$", "").replace(",", "").replace('×', '*').replace('÷', '/');
+        try {
+            Value v = Evaluator.evaluate(
+                    MathParser.parse(e, Budget.of(java.time.Duration.ofMillis(50))),
+                    java.util.Map.of(),
+                    Budget.of(java.time.Duration.ofMillis(50)));
+            return v instanceof Value.Exact x ? x.value() : null;
+        } catch (VeristepException | ArithmeticException e2) {
+            return null;
+        }
+    }
+
+    /** {@return whether {@code exact} rounded or truncated to the decimals of {@code shown} is it} */
+    private static boolean roundsTo(BigRational exact, String shown) {
+        String lit = shown.replace("$", "").replace(",", "");
+        if (!StepVerifier.isLiteral(lit) || lit.indexOf('.') < 0) return false;
+        int k = lit.length() - lit.indexOf('.') - 1;
+        BigDecimal v = new BigDecimal(exact.numerator())
+                .divide(new BigDecimal(exact.denominator()), new java.math.MathContext(k + 40));
+        BigDecimal w = new BigDecimal(lit);
+        for (RoundingMode r :
+                List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP)) {
+            if (v.setScale(k, r).compareTo(w) == 0) return true;
+        }
+        return false;
+    }
+}
