@@ -380,7 +380,15 @@ public final class ClaimFinder {
                     continue;
                 }
                 if (s.startsWith("\\(", i) || s.startsWith("\\[", i)) {
-                    sep(out, i, i + 2, s.substring(i, i + 2), true);
+                    Tok before = last(out);
+                    // "Total = \\(2A + 60\\)": words set equal to an inline expression label it
+                    boolean labelled = s.charAt(i + 1) == '('
+                            && before != null
+                            && before.kind == Kind.REL
+                            && before.plain
+                            && out.size() > 1
+                            && out.get(out.size() - 2).kind == Kind.WORD;
+                    if (!labelled) sep(out, i, i + 2, s.substring(i, i + 2), true);
                     math = true;
                     close = s.startsWith("\\(", i) ? "\\)" : "\\]";
                     i += 2;

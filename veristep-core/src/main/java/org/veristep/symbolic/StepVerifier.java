@@ -136,7 +136,8 @@ public final class StepVerifier {
         carried[0] = endsWithLabelledExpression(text, chains);
         for (int k = 0; k < chains.size(); k++) {
             Chain chain = linkToPrevious(text, chains, k);
-            checkChain(text, chain, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
+            boolean restatedLabel = chain != chains.get(k) && chain.label() != null;
+            checkChain(text, chain, restatedLabel, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
         // claims in words all hold a digit, or "times" ("three times a year")
@@ -165,9 +166,15 @@ public final class StepVerifier {
 
     // ---------------------------------------------------------------- chains
 
+    /**
+     * @param restatedLabel whether the chain's first side is the expression a label was given before
+     *     in the step ("Total = 3/4A + 3/4A + 60 + A Total = 1A + 60 + 7/4A"): a rewriting in the same
+     *     unknowns that is not an identity is then false
+     */
     private void checkChain(
             String text,
             Chain chain,
+            boolean restatedLabel,
             SideEvaluator eval,
             Map<String, Value> bindings,
             LinearSolutions equations,
@@ -203,6 +210,21 @@ public final class StepVerifier {
                 continue;
             }
             if (id != null) {
+                if (restatedLabel && i == 0 && id.status() == Claim.Status.UNCHECKED) {
+                    id = new Claim(
+                            id.leftStart(),
+                            id.leftEnd(),
+                            id.rightStart(),
+                            id.rightEnd(),
+                            id.left(),
+                            id.relation(),
+                            id.right(),
+                            Claim.Status.FALSE,
+                            id.leftValue(),
+                            id.rightValue(),
+                            id.reason().replace(" (a substitution or an equation may be meant)", "") + " ("
+                                    + chain.label() + " restated)");
+                }
                 out.add(id);
                 continue;
             }
@@ -253,7 +275,10 @@ public final class StepVerifier {
                 && chain.sides().size() == 2) {
             Side only = chain.sides().get(1);
             link = only != null
-                    && LITERAL.matcher(only.expr()).matches()
+                    && (LITERAL.matcher(only.expr()).matches()
+                            || (!only.variables().isEmpty()
+                                    && only.variables().equals(last.variables())
+                                    && !only.expr().equals(last.expr())))
                     && !LITERAL.matcher(last.expr()).matches()
                     // "Total = 15 after adding the 3 extra", "After the discount, Cost = 12": a new value
                     && !QUALIFIED

@@ -27,8 +27,9 @@ import org.veristep.json.Json;
  * them 12 "misquote" a number of the problem or a fixed fact such as the days of March); C, no
  * calculation (21); D, other (13).
  *
- * <p>Asserts that every first error the verifier locates is of a kind it is meant to catch (A, or
- * B/misquote of a fixed fact or stated number): a hit anywhere else would be luck, not
+ * <p>Asserts that every first error the verifier locates is of a kind it is meant to catch (A;
+ * B/misquote of a fixed fact or stated number; D/algebra or D/implicit-arithmetic, an arithmetic
+ * slip in solving or one left unwritten): a hit anywhere else would be luck, not
  * verification. Prints the located share per category. The ceiling for a verifier of what a step
  * writes is 42 of 207 (the 32 false claims, 5 arithmetic slips of kind D, 5 misquoted fixed facts:
  * F1 33.7 at correct_acc 100%); ProcessBench gsm8k F1 35 (44) needs matching quantities to the
@@ -54,22 +55,26 @@ class Gsm8kFirstErrorCensusTest {
             JsonNode row = census.get(c.labeled().trace().id());
             assertEquals(c.label(), row.get("label").asInt(), "census label of " + row.get("id"));
             String kind = row.get("category").asText()
-                    + (row.get("category").asText().equals("B")
-                            ? "/" + row.get("subkind").asText()
-                            : "");
+                    + (row.get("subkind").isNull()
+                                    || row.get("category").asText().equals("A")
+                            ? ""
+                            : "/" + row.get("subkind").asText());
             int predicted = scorer.score(List.of(c.labeled().trace())).get(0).firstBelow(0.5);
             int[] k = located.computeIfAbsent(kind, x -> new int[2]);
             k[1]++;
             if (predicted == c.label()) {
                 k[0]++;
                 assertTrue(
-                        kind.equals("A") || kind.equals("B/misquote"),
+                        kind.equals("A")
+                                || kind.equals("B/misquote")
+                                || kind.equals("D/algebra")
+                                || kind.equals("D/implicit-arithmetic"),
                         row.get("id") + " located, but its first error is " + kind + ": " + row.get("why"));
             }
         }
         located.forEach(
                 (kind, k) -> System.out.printf("gsm8k first errors of kind %-12s located %d/%d%n", kind, k[0], k[1]));
         assertEquals(32, located.get("A")[1]);
-        assertTrue(located.get("A")[0] >= 27, "category A located: " + located.get("A")[0]);
+        assertTrue(located.get("A")[0] >= 30, "category A located: " + located.get("A")[0]);
     }
 }

@@ -120,6 +120,26 @@ class StepVerifierTest {
     }
 
     @Test
+    void aLabelRestatedInTheSameUnknownsMustBeRewrittenByAnIdentity() {
+        // ProcessBench gsm8k-92 step 4 (its first error): 3/4 A + 3/4 A + A is 5/2 A, not 11/4 A
+        StepCheck c = verifier.verifyStep(
+                "Simplify and solve for the total amount: Total = \\(\\frac{3}{4}A + \\frac{3}{4}A + 60 + A\\) Total ="
+                        + " \\(1A + 60 + \\frac{7}{4}A\\) Total = \\(1A + 60 + 1.75A\\) Total = \\(2A + 60\\).",
+                new HashMap<>());
+        assertEquals(Verdict.REFUTED, c.verdict());
+        assertEquals("1A + 60 + \\frac{7}{4}A", c.firstFalse().right());
+        assertEquals(
+                Verdict.VERIFIED,
+                verdict("Total = \\(\\frac{3}{4}A + \\frac{3}{4}A + 60 + A\\) Total = \\(\\frac{5}{2}A + 60\\)."));
+        // a substitution changes the unknowns: not a rewriting to check
+        assertEquals(Verdict.VERIFIED, verdict("Total = \\(2A + 60\\) Total = \\(2(120) + 60\\) Total = \\(300\\)."));
+        // outside a restated label, a link that is not an identity stays unchecked (an equation may be meant)
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("\\(\\frac{3}{4}A + \\frac{3}{4}A + 60 + A = 1A + 60 + \\frac{7}{4}A\\)"));
+    }
+
+    @Test
     void aSlipInTheNextStepOfADerivationIsRefuted() {
         // ProcessBench math-118 steps 1-2 (first error at step 2): 48 = -36 + (n-1) × 7 gives n = 13,
         // "subtract 36 from both sides: 12 = (n-1) × 7" gives n = 19/7
