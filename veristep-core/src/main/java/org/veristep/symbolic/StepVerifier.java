@@ -150,6 +150,7 @@ public final class StepVerifier {
             if (digits) {
                 facts.addAll(PropertyClaims.find(text, lower));
                 facts.addAll(Restatements.find(text, lower));
+                facts.addAll(ProblemQuotes.find(text, lower, problem));
             }
         }
         if (!facts.isEmpty()) {
