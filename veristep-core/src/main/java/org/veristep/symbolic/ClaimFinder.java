@@ -1212,6 +1212,24 @@ public final class ClaimFinder {
         return k + 7;
     }
 
+    /**
+     * {@return whether the delimiters strictly between tokens {@code a} and {@code b} close one
+     * display ({@code \\]}, {@code $$}) and open another ({@code \\[}, {@code $$}) with space between}
+     */
+    private static boolean separateDisplays(List<Tok> toks, int a, int b) {
+        boolean closed = false;
+        for (int i = a + 1; i < b; i++) {
+            Tok t = toks.get(i);
+            if (t.kind != Kind.SEP || !t.delimiter) return false;
+            if (!closed) {
+                closed = t.norm.equals("\\]") || t.norm.equals("$$");
+            } else if ((t.norm.equals("\\[") || t.norm.equals("$$")) && t.start > toks.get(i - 1).end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@return why the side starting at token {@code k} may be cut short on the left, or null} */
     private static String contextBefore(String text, List<Tok> toks, int k) {
         Tok first = toks.get(k);
@@ -1235,6 +1253,8 @@ public final class ClaimFinder {
         int j = k - 1;
         while (j >= 0 && toks.get(j).kind == Kind.SEP && toks.get(j).delimiter) j--;
         if (j < 0) return null;
+        // "\\[2B + 6 = 28\\] \\[3B = 22\\]": a display that opens after one that closed starts anew
+        if (separateDisplays(toks, j, k)) return null;
         Tok p = toks.get(j);
         if (first.kind == Kind.LP
                 && (p.kind == Kind.WORD || p.kind == Kind.UNIT || p.kind == Kind.VAR)
@@ -1323,6 +1343,7 @@ public final class ClaimFinder {
         if (j >= toks.size()) return null;
         Tok nx = toks.get(j);
         if (gluedDelimiter
+                && !separateDisplays(toks, k, j)
                 && (nx.kind == Kind.VAR
                         || nx.kind == Kind.NUM
                         || nx.kind == Kind.LP

@@ -87,19 +87,27 @@ public final class StepVerifier {
     public List<StepCheck> verify(Trace trace) {
         List<StepCheck> out = new ArrayList<>(trace.size());
         Map<String, Value> bindings = new HashMap<>();
-        LinearSolutions equations = new LinearSolutions();
-        Labelled[] carried = {null};
+        TraceState state = new TraceState();
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
             out.add(verifyStep(
                     step.text(),
                     trace.problem() == null ? null : trace.problem().text(),
                     bindings,
-                    equations,
-                    carried));
-            equations.nextStep(step.text());
+                    state));
+            state.equations.nextStep(step.text());
         }
         return out;
+    }
+
+    /** What the verification of one trace carries from step to step. */
+    private static final class TraceState {
+        /** the linear equations in one unknown being solved */
+        final LinearSolutions equations = new LinearSolutions();
+        /** every linear equation stated so far */
+        final LinearSystem system = new LinearSystem();
+        /** the labelled expression the previous step ended with, or null */
+        Labelled carried;
     }
 
     /**
@@ -119,25 +127,21 @@ public final class StepVerifier {
      *     (unless the scope is {@link Scope#NONE})
      */
     public StepCheck verifyStep(String text, Map<String, Value> bindings) {
-        return verifyStep(text, null, bindings, new LinearSolutions(), new Labelled[1]);
+        return verifyStep(text, null, bindings, new TraceState());
     }
 
-    /**
-     * @param carried in: the labelled expression the previous step ended with, or null; out: the
-     *     one this step ends with
-     */
-    private StepCheck verifyStep(
-            String text, String problem, Map<String, Value> bindings, LinearSolutions equations, Labelled[] carried) {
+    /** @param state what earlier steps of the trace carry; updated with this step's */
+    private StepCheck verifyStep(String text, String problem, Map<String, Value> bindings, TraceState state) {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
         List<Chain> chains = ClaimFinder.find(text);
-        Claim restated = restatedFromPreviousStep(text, chains, carried[0], eval);
+        Claim restated = restatedFromPreviousStep(text, chains, state.carried, eval);
         if (restated != null) claims.add(restated);
-        carried[0] = endsWithLabelledExpression(text, chains);
+        state.carried = endsWithLabelledExpression(text, chains);
         for (int k = 0; k < chains.size(); k++) {
             Chain chain = linkToPrevious(text, chains, k);
             boolean restatedLabel = chain != chains.get(k) && chain.label() != null;
-            checkChain(text, chain, restatedLabel, eval, scope == Scope.NONE ? Map.of() : bindings, equations, claims);
+            checkChain(text, chain, restatedLabel, eval, scope == Scope.NONE ? Map.of() : bindings, state, claims);
             if (scope != Scope.NONE) bind(chain, eval, bindings);
         }
         // claims in words all hold a digit, or "times" ("three times a year")
@@ -178,7 +182,7 @@ public final class StepVerifier {
             boolean restatedLabel,
             SideEvaluator eval,
             Map<String, Value> bindings,
-            LinearSolutions equations,
+            TraceState state,
             List<Claim> out) {
         List<Side> sides = chain.sides();
         Value[] values = new Value[sides.size()];
@@ -205,7 +209,10 @@ public final class StepVerifier {
                     : null;
             boolean readable =
                     doubt == null || (i == 0 && chain.relations().size() == 1 && afterVerbTo(text, l.start()));
-            String slip = !mixedChain && rel == Relation.EQ && readable ? equations.offer(text, l, r, eval) : null;
+            boolean equation = !mixedChain && rel == Relation.EQ && readable;
+            String substituted = equation ? state.system.offer(text, l, r, eval) : null;
+            String slip = equation ? state.equations.offer(text, l, r, eval) : null;
+            if (slip == null) slip = substituted;
             if (slip != null && negationNearby(text, l.start(), r.end()) == null) {
                 out.add(claim(l, rel, r, l.text(text), r.text(text), Claim.Status.FALSE, null, null, slip));
                 continue;
