@@ -113,7 +113,7 @@ final class LinearSolutions {
             // a bare assignment ends a derivation: what follows in the unknown starts over
             forget(var);
             Side other = bareLeft ? r : l;
-            if (!linked) return null;
+            if (!linked || HEADER.matcher(text).region(r.end(), text.length()).lookingAt()) return null;
             Value v = eval.value(other.expr(), Map.of());
             if (!(v instanceof Value.Exact x) || before.compareTo(x.value()) == 0) return null;
             if (StepVerifier.isLiteral(other.expr())) {
@@ -224,6 +224,13 @@ final class LinearSolutions {
                     + "|combining like terms)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** An equation named by whose or which it is ("Monday's equation", "equation (1)"). */
+    private static final Pattern NAMED_EQUATION =
+            Pattern.compile("\\w's\\s+equation|equation\\s*\\(?\\d|\\(\\d\\)", Pattern.CASE_INSENSITIVE);
+
+    /** A colon after an assignment: a header ("x = 1: 3x + 2 = 5", "Year 1 (t = 1): ..."). */
+    private static final Pattern HEADER = Pattern.compile("\\s*(?:\\\\\\)|\\)|\\$)?\\s*:");
+
     /** {@return whether the text between two equations reads as one derivation (no alternatives)} */
     private static boolean derivedFrom(String text, int from, String tail, int to) {
         if (from < 0) return !separates(tail) && !separates(text.substring(0, to));
@@ -236,6 +243,8 @@ final class LinearSolutions {
      * separates them with a comma or semicolon that no step of solving explains}
      */
     private static boolean separates(String between) {
+        // "Evaluating at x = 2: 3x + 2 = 8", "Monday's equation": another value, or a named equation
+        if (between.indexOf('=') >= 0 || NAMED_EQUATION.matcher(between).find()) return true;
         if (ALTERNATIVES.matcher(between).find()) return true;
         if (between.indexOf(',') < 0 && between.indexOf(';') < 0) return false;
         return between.indexOf(';') >= 0 || !SOLVING_STEP.matcher(between).find();

@@ -32,11 +32,11 @@ final class Restatements {
     private static final String UNIT = "(\\s*%|\\s+[a-z]+(?:/[a-z]+)?(?:\\s+[a-z]+(?:/[a-z]+)?)?)?";
 
     private static final Pattern SAME_UNIT = Pattern.compile(
-            "(?<![\\w.^{}+\\-*/=\\\\$:])" + AMOUNT + UNIT + "\\s*\\(\\s*or\\s+" + AMOUNT + UNIT + "\\s*\\)",
+            "(?<![\\w.^{}+\\-*/=\\\\$:√∛∜])" + AMOUNT + UNIT + "\\s*\\(\\s*or\\s+" + AMOUNT + UNIT + "\\s*\\)",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CALCULATION = Pattern.compile(
-            "(?<![\\w.^{}+\\-*/=\\\\$:])" + AMOUNT + UNIT
+            "(?<![\\w.^{}+\\-*/=\\\\$:√∛∜])" + AMOUNT + UNIT
                     + "\\s*\\(\\s*(?:which\\s+is|that\\s+is|i\\.e\\.,?)\\s+((?:\\$?\\d[\\d.,]*\\s*[-+*/×÷^]\\s*)+\\$?\\d[\\d.,]*)"
                     + "\\s*\\)",
             Pattern.CASE_INSENSITIVE);
@@ -53,10 +53,10 @@ final class Restatements {
         for (MatchResult m : Near.matches(SAME_UNIT, text, lower, true, 60, 60, "(or ", "( or ")) {
             String lu = unit(m.group(2));
             if (lu.isEmpty() || !lu.equals(unit(m.group(4)))) continue;
-            add(out, m, 1, m.group(3), m.start(3), m.end(3), "restated in the same unit");
+            add(out, text, m, 1, m.group(3), m.start(3), m.end(3), "restated in the same unit");
         }
         for (MatchResult m : Near.matches(CALCULATION, text, lower, true, 60, 60, "(which is", "(that is", "(i.e.")) {
-            add(out, m, 1, m.group(3), m.start(3), m.end(3), "restated as the calculation it comes from");
+            add(out, text, m, 1, m.group(3), m.start(3), m.end(3), "restated as the calculation it comes from");
         }
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
@@ -66,9 +66,27 @@ final class Restatements {
         return u == null ? "" : u.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A number and a unit just before the left amount: "5 ft 6 in" is one compound quantity. */
+    private static final Pattern COMPOUND_BEFORE = Pattern.compile("\\d\\s*[a-z]+\\.?\\s+$", Pattern.CASE_INSENSITIVE);
+
+    /** A hyphen between two numbers with no space: a range ("9-5", "1-5"), not a subtraction. */
+    private static final Pattern RANGE = Pattern.compile("\\d-\\d");
+
     private static void add(
-            List<Claim> out, MatchResult m, int group, String right, int rightStart, int rightEnd, String what) {
+            List<Claim> out,
+            String text,
+            MatchResult m,
+            int group,
+            String right,
+            int rightStart,
+            int rightEnd,
+            String what) {
         String left = m.group(group);
+        int s = m.start(group);
+        if (COMPOUND_BEFORE.matcher(text).region(Math.max(0, s - 20), s).find()
+                || RANGE.matcher(right).find()) {
+            return;
+        }
         BigRational lv = value(left);
         BigRational rv = value(right);
         if (lv == null || rv == null) return;

@@ -286,7 +286,9 @@ public final class StepVerifier {
                     && (LITERAL.matcher(only.expr()).matches()
                             || (!only.variables().isEmpty()
                                     && only.variables().equals(last.variables())
-                                    && !only.expr().equals(last.expr())))
+                                    && !only.expr().equals(last.expr())
+                                    // "Plan A: Cost = 3x + 2. Plan B: Cost = 2x + 7" names two things
+                                    && onlyTheLabelBetween(text, last.end(), only.start(), chain.label())))
                     && !LITERAL.matcher(last.expr()).matches()
                     // "Total = 15 after adding the 3 extra", "After the discount, Cost = 12": a new value
                     && !QUALIFIED
@@ -318,7 +320,7 @@ public final class StepVerifier {
         }
         Side r = c.sides().get(1);
         if (r == null || !isLiteral(r.expr()) || r.start() > 160) return null;
-        if (QUALIFIED.matcher(text).region(0, r.start()).find()
+        if (!ONLY_ADDING_UP.matcher(text).region(0, r.start()).matches()
                 || QUALIFIER_AFTER
                         .matcher(text)
                         .region(r.end(), Math.min(text.length(), r.end() + 30))
@@ -352,6 +354,31 @@ public final class StepVerifier {
                 k.rightValue(),
                 "the previous step ends with " + carried.label() + " = " + carried.written() + "; " + k.reason());
     }
+
+    /**
+     * {@return whether the text between two statements of a label holds nothing but the label, its
+     * relation sign, math delimiters and punctuation ("Total = \\(a\\) Total = \\(b\\)")}
+     */
+    private static boolean onlyTheLabelBetween(String text, int from, int to, String label) {
+        if (from > to) return false;
+        String between = text.substring(from, to).toLowerCase(Locale.ROOT);
+        int at = between.lastIndexOf(label);
+        if (at < 0) return false;
+        String rest = between.substring(0, at) + between.substring(at + label.length());
+        return rest.replace("\\text", "").chars().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * What may come before a label restated with its value at the start of a step: nothing, or words
+     * that only work out the value ("Adding these together:", "So,"); anything else may give the
+     * label a new meaning ("In cents:", "Over 4 weeks,", "Split among 4 people:").
+     */
+    private static final Pattern ONLY_ADDING_UP = Pattern.compile(
+            "\\s*(?:(?:so|thus|therefore|hence)\\s*,?\\s*)?(?:(?:adding|summing|totall?ing|calculating|computing"
+                    + "|evaluating|simplifying|performing)(?:\\s+(?:up|these|them|this|all|the|numbers|values|scores|terms"
+                    + "|sum|addition|expression|calculation|together|of|those))*\\s*[:,]?\\s*)?(?:\\\\\\[|\\$\\$|\\\\\\(|\\$)?"
+                    + "\\s*(?:\\\\text\\{[^}]*\\}|[A-Za-z][A-Za-z ']*)\\s*=\\s*",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern END_OF_STEP = Pattern.compile("(?:\\s|\\\\\\]|\\$\\$|\\\\\\)|\\$|\\.)*");
 
@@ -667,6 +694,8 @@ public final class StepVerifier {
         }
         String negated = negationNearby(text, l.start(), r.end());
         if (negated != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, negated);
+        String other = otherArithmetic(text, l, lv, r, rv);
+        if (other != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, other);
         String tol = withinDecimalTolerance(l, lv, r, rv);
         if (tol != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, tol);
         String units = unitConflict(l, r);
@@ -836,6 +865,50 @@ public final class StepVerifier {
         java.util.regex.Matcher m = LEADING_NUMBER.matcher(r.expr());
         if (!m.find()) return false;
         return before instanceof Value.Exact x && x.value().compareTo(BigRational.parseDecimal(m.group(1))) == 0;
+    }
+
+    /** A base other than ten named in a sentence: "in base 5", "in binary". */
+    private static final Pattern BASE =
+            Pattern.compile("\\bbase[-\\s]*(\\d{1,2})\\b|\\b(binary)\\b|\\b(octal)\\b", Pattern.CASE_INSENSITIVE);
+    /** A modulus named in a sentence: "mod 12", "\\pmod{7}", or a clock (12 or 24 hours). */
+    private static final Pattern MODULUS = Pattern.compile(
+            "\\b(?:mod(?:ulo)?)\\s*\\(?\\s*(\\d{1,9})|\\\\[pb]?mod\\s*\\{?\\s*(\\d{1,9})|\\b(clock|o'clock)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@return a reason when the claim holds in the arithmetic its sentence names: every digit is a
+     * digit of the base it names ("In binary, 101 + 11 = 1000"), or the two sides are equal modulo
+     * the modulus or clock it names ("On a 12-hour clock, 8 + 6 = 2"); else null}
+     */
+    private static String otherArithmetic(String text, Side l, Value lv, Side r, Value rv) {
+        int from = Sentences.start(text, l.start());
+        int to = Sentences.end(text, Math.max(l.start(), r.end() - 1));
+        java.util.regex.Matcher b = BASE.matcher(text).region(from, to);
+        while (b.find()) {
+            int base = b.group(1) != null ? Integer.parseInt(b.group(1)) : b.group(2) != null ? 2 : 8;
+            if (base < 2 || base >= 10) continue;
+            boolean digits = true;
+            for (char c : (l.expr() + r.expr()).toCharArray()) digits &= c < '0' || c > '9' || c - '0' < base;
+            if (digits) return "the sentence works in base " + base;
+        }
+        if (!(lv instanceof Value.Exact x) || !(rv instanceof Value.Exact y)) return null;
+        BigRational d = x.value().subtract(y.value());
+        if (!d.denominator().equals(BigInteger.ONE)) return null;
+        java.util.regex.Matcher m = MODULUS.matcher(text).region(from, to);
+        // the hours of a clock: "8 + 6 = 2", not the degrees of its hands
+        boolean hours = y.value().signum() >= 0
+                && y.value().compareTo(BigRational.of(24, 1)) <= 0
+                && x.value().compareTo(BigRational.of(48, 1)) <= 0;
+        while (m.find()) {
+            if (m.group(3) != null && !hours) continue;
+            List<String> moduli =
+                    m.group(3) != null ? List.of("12", "24") : List.of(m.group(1) != null ? m.group(1) : m.group(2));
+            for (String mod : moduli) {
+                BigInteger n = new BigInteger(mod);
+                if (n.signum() > 0 && d.numerator().mod(n).signum() == 0) return "holds modulo " + mod;
+            }
+        }
+        return null;
     }
 
     private static final Pattern NEGATION = Pattern.compile(
