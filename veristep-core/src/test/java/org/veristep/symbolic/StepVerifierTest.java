@@ -80,7 +80,11 @@ class StepVerifierTest {
                 verdict(step.replace("350 - 150", "500 - 150").replace("= 200", "= 350")));
         // a comma that no step of solving explains still separates ("x + 2 = 5, x = 7" may be two cases)
         assertEquals(Verdict.UNVERIFIABLE, verdict("\\[x + 2 = 5\\], and since x is positive, \\[x = 7\\]"));
-        assertEquals(Verdict.UNVERIFIABLE, verdict("Since \\(y\\) is positive, we have: \\[y + 2 = -5\\] \\[y = 3\\]"));
+        // olympiadbench-999 step 5: the positive one of two roots is chosen after a comma
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("\\[y + 2 = 5 \\quad \\text{or} \\quad y + 2 = -5\\] Since \\(y\\) is positive, we have:"
+                        + " \\[y = 3\\]"));
     }
 
     @Test
@@ -137,6 +141,81 @@ class StepVerifierTest {
         assertEquals(
                 Verdict.UNVERIFIABLE,
                 verdict("\\(\\frac{3}{4}A + \\frac{3}{4}A + 60 + A = 1A + 60 + \\frac{7}{4}A\\)"));
+    }
+
+    @Test
+    void anEquationGotBySubstitutionMustSatisfyTheEquationsBeforeIt() {
+        // ProcessBench gsm8k-182 steps 0-2 (first error at step 2): S = 2B and (S + 2) + (B + 2) = 28
+        // have the one solution B = 8, S = 16; substituting gives 3B + 4 = 28, not 2B + 4 + B + 2 = 28
+        Problem p = new Problem(
+                "gsm8k-182",
+                "Seth is twice as old as Brooke. In 2 years, the sum of their ages" + " will be 28. How old is Seth?",
+                null);
+        String s0 = "Seth is twice as old as Brooke, so we can write this relationship as an equation: \\[S = 2B\\]";
+        String s1 = "The sum of their ages in two years will be 28, so we can write another equation: \\[(S + 2) +"
+                + " (B + 2) = 28\\]";
+        List<StepCheck> wrong = verifier.verify(Trace.of(
+                "t",
+                p,
+                List.of(
+                        s0,
+                        s1,
+                        "Substituting the first equation into the second equation, we get: \\[2B + 4 + B + 2 ="
+                                + " 28\\] \\[3B + 6 = 28\\]")));
+        assertEquals(Verdict.REFUTED, wrong.get(2).verdict());
+        assertEquals("2B + 4 + B + 2", wrong.get(2).firstFalse().left());
+        assertEquals(
+                "the equations before it have the one solution B = 8, S = 16, which does not satisfy it",
+                wrong.get(2).firstFalse().reason());
+        List<StepCheck> right = verifier.verify(Trace.of(
+                "t",
+                p,
+                List.of(
+                        s0,
+                        s1,
+                        "Substituting the first equation into the second equation, we get: \\[2B + 2 + B + 2 ="
+                                + " 28\\] \\[3B + 4 = 28\\]")));
+        assertEquals(Verdict.UNVERIFIABLE, right.get(2).verdict());
+        // olympiadbench-849 steps 3-7: two lines in x and y are not a system; substituting y = 3 into
+        // the second one is right (the value substituted and the lines disagree: nothing is checked)
+        List<StepCheck> lines = verifier.verify(Trace.of(
+                "t",
+                new Problem("p", "Find x where the perpendicular bisector of AB meets the line y = 3.", null),
+                List.of(
+                        "The equation of the line AB: \\[ y - 5 = 2(x - 1) \\] \\[ y = 2x + 3 \\]",
+                        "The perpendicular bisector: \\[ 2y - 22 = -x + 4 \\] \\[ x + 2y = 26 \\]",
+                        "We can substitute \\( y = 3 \\) into the equation of the perpendicular bisector: \\[ x + 2(3)"
+                                + " = 26 \\] \\[ x + 6 = 26 \\] \\[ x = 20 \\]")));
+        assertEquals(Verdict.UNVERIFIABLE, lines.get(2).verdict());
+    }
+
+    @Test
+    void evaluationsAtSeveralPointsAreNotOneDerivation() {
+        // found by a reviewer: each line evaluates the expression at a new value of its letter
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verdict("Evaluating at \\( x = 1 \\): \\( 3x + 2 = 5 \\). Evaluating at \\( x ="
+                        + " 2 \\): \\( 3x + 2 = 8 \\)."));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("x = 1: 3x + 2 = 5\nx = 2: 3x + 2 = 8"));
+        assertEquals(
+                Verdict.UNVERIFIABLE, verdict("Year 1 (t = 1): 100 + 20t = 120. Year 2 (t = 2): 100 + 20t = 140."));
+    }
+
+    @Test
+    void arithmeticInAnotherBaseModuloOrOnAClockIsNotRefuted() {
+        assertEquals(Verdict.UNVERIFIABLE, verdict("In binary, 101 + 11 = 1000."));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("Adding in base 5: 34 + 12 = 101."));
+        assertEquals(Verdict.UNVERIFIABLE, verdict("On a 12-hour clock, 8 + 6 = 2 o'clock."));
+        // 4^6 = 6 · 16 holds modulo 25 (unchecked), 6 · 16 = 96 holds (verified)
+        assertEquals(Verdict.VERIFIED, verdict("Working mod 25, \\(4^6 = 6 \\cdot 16 = 96 \\equiv 21\\)."));
+        // but not what the base, modulus or clock does not explain
+        assertEquals(Verdict.REFUTED, verdict("In binary, 101 + 12 = 1000."));
+        assertEquals(Verdict.REFUTED, verdict("Working mod 25, 4^6 = 6 \\cdot 17."));
+        // math-342 step 0 (its first error): degrees of a clock's hand are not hours
+        assertEquals(
+                Verdict.REFUTED,
+                verdict("The hour hand makes one full rotation in 12 hours, so at 2:48 the hour hand has rotated"
+                        + " \\((2 + \\frac{48}{60}) \\cdot 30^\\circ = 108^\\circ\\) from the top of the clock."));
     }
 
     @Test
