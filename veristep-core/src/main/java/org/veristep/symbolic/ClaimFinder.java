@@ -1268,13 +1268,25 @@ public final class ClaimFinder {
         }
         switch (p.kind) {
             case WORD, UNIT -> {
-                if (j > 0 && (toks.get(j - 1).kind == Kind.NUM || toks.get(j - 1).kind == Kind.RP)) {
+                // "20% of the remaining 84 = 16.8": the percent multiplies the side
+                if (j > 0
+                        && (toks.get(j - 1).kind == Kind.NUM
+                                || toks.get(j - 1).kind == Kind.RP
+                                || toks.get(j - 1).kind == Kind.OP
+                                || (toks.get(j - 1).kind == Kind.SEP
+                                        && toks.get(j - 1).norm.equals("%")))) {
                     // "6 \\mbox{ feet}^2 \\frac{144}{1} = 864": a quantity multiplies the side
                     return "after the quantity '" + text.substring(toks.get(j - 1).start, p.end) + "'";
                 }
                 String w = p.norm;
                 String lastWord = w.substring(w.lastIndexOf(' ') + 1);
                 if (STOP_BEFORE.contains(lastWord)) return "after the word '" + lastWord + "'";
+                // "20% of the remaining 84 = 16.8": a percent or fraction multiplies the side
+                for (int m = j - 1; m > 0 && m >= j - 3 && toks.get(m).kind == Kind.WORD; m--) {
+                    if (toks.get(m).norm.equals("of") && (toks.get(m - 1).percent || endsFraction(toks, m - 1))) {
+                        return "after '" + text.substring(toks.get(m - 1).start, p.end) + "'";
+                    }
+                }
                 return null;
             }
             case PUNCT -> {

@@ -261,9 +261,34 @@ final class FactClaims {
             String clock = h + (m.group(2) == null ? "" : ":" + m.group(2)) + (pm ? " PM" : " AM");
             add(text, m, 4, "hours from midnight to " + clock, n, List.of(hours), out);
         }
+        for (MatchResult m :
+                Near.matches(YEAR_PARTS, text, lower, lower.contains("of the year"), 200, 20, "of the year")) {
+            // "the first 180 days and the remaining 85 days of the year": the two parts make a year
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            BigDecimal first = number(m.group(1));
+            BigDecimal rest = number(m.group(3));
+            if (first == null || rest == null) continue;
+            List<BigDecimal> whole =
+                    switch (unit) {
+                        case "days" -> List.of(BigDecimal.valueOf(365), BigDecimal.valueOf(366));
+                        case "weeks" -> List.of(BigDecimal.valueOf(52), BigDecimal.valueOf(53));
+                        default -> List.of(BigDecimal.valueOf(12));
+                    };
+            List<BigDecimal> left = whole.stream().map(w -> w.subtract(first)).toList();
+            add(text, m, 3, unit + " of the year after the first " + m.group(1), rest, left, out);
+        }
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
     }
+
+    /**
+     * "the first 180 days ... the remaining 85 days of the year": a year cut in two parts, in the same
+     * unit, within one sentence.
+     */
+    private static final Pattern YEAR_PARTS = Pattern.compile(
+            "\\bfirst\\s+(\\d{1,3})\\s+(days|weeks|months)\\b[^.?!;]{0,120}?\\b(?:remaining|rest of the|other|last|next)"
+                    + "\\s+(\\d{1,3})\\s+\\2\\s+of\\s+the\\s+year\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Unit and month words as they start in running text (lower case, after a space). */
     private static final List<String> UNIT_STARTS = List.of(

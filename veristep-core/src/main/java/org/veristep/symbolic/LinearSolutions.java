@@ -147,6 +147,9 @@ final class LinearSolutions {
             if (slope.signum() == 0
                     && slope2.signum() == 0
                     && f[0].signum() != 0
+                    // "Cost = 3x + 5 Cost = 3x + 5 + 2": a word inside a side, two statements run together
+                    && l.units().isEmpty()
+                    && r.units().isEmpty()
                     && !lv.isEmpty()
                     && !rv.isEmpty()
                     && !SIGNED_NUMBER

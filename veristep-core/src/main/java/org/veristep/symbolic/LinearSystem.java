@@ -21,7 +21,8 @@ import org.veristep.math.Value;
  * they are used only when, restricted to the new equation's unknowns, they have exactly one
  * solution and agree with each other (an inconsistent set, a reused letter or a case split, is not
  * used). Only an equation that the text just before it, in its sentence, says comes from
- * substituting or plugging in is checked. One instance per trace, fed in text order; not
+ * substituting or plugging in is checked, and not when that text substitutes a number ("Substituting
+ * x = 1 into y = 2x + 3 gives 2x + 3 = 5" is about x = 1). One instance per trace, fed in text order; not
  * thread-safe.
  */
 final class LinearSystem {
@@ -29,6 +30,15 @@ final class LinearSystem {
 
     private static final Pattern SUBSTITUTED =
             Pattern.compile("\\b(?:substitut\\w*|plugg?\\w*\\s+in)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A number substituted ("Substituting x = 1 into y = 2x + 3", "substituting 10 for m"): the
+     * equation that follows is about that value, not about the solution of the equations before.
+     */
+    private static final Pattern A_VALUE = Pattern.compile(
+            "(?<![A-Za-z])[A-Za-z](?:_\\{?\\w+\\}?)?\\s*(?:\\\\\\)|\\$)?\\s*=\\s*(?:\\\\\\(|\\$)?\\s*-?\\d"
+                    + "|\\bsubstitut\\w*\\s+(?:\\\\\\(|\\$)?\\s*-?\\d|\\b(?:at|when|for|with)\\s+(?:\\\\\\(|\\$)?\\s*[A-Za-z]\\s*=",
+            Pattern.CASE_INSENSITIVE);
 
     /** One stated equation: {@code sum(coefficients[v] * v) + constant = 0}. */
     private record Equation(Map<String, BigRational> coefficients, BigRational constant) {}
@@ -72,7 +82,11 @@ final class LinearSystem {
                 && (l.expr().equals(vars.first()) && r.variables().isEmpty()
                         || r.expr().equals(vars.first()) && l.variables().isEmpty());
         int from = Sentences.start(text, l.start());
-        if (!assignment && SUBSTITUTED.matcher(text).region(from, l.start()).find()) reason = contradiction(e);
+        if (!assignment
+                && SUBSTITUTED.matcher(text).region(from, l.start()).find()
+                && !A_VALUE.matcher(text).region(from, l.start()).find()) {
+            reason = contradiction(e);
+        }
         stated.add(e);
         return reason;
     }

@@ -46,7 +46,7 @@ final class ProblemQuotes {
     private static final Pattern CHANGED = Pattern.compile(
             "\\b(if|suppose|assume|instead|discount\\w*|sale|new|increase\\w*|decrease\\w*|raise\\w*|after|more|less"
                     + "|fewer|extra|additional|total|average|combined|would|could|remaining|rest|other|left|not|another"
-                    + "|each|every|then|now|later)\\b",
+                    + "|each|every|then|now|later|next|with|tax)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w])");
@@ -67,14 +67,233 @@ final class ProblemQuotes {
         boolean dollars = text.indexOf('$') >= 0 && problem.indexOf('$') >= 0;
         boolean percents = (text.indexOf('%') >= 0 || lower.contains("percent"))
                 && (problem.indexOf('%') >= 0 || problem.contains("percent"));
-        if (!dollars && !percents) return List.of();
         List<Claim> out = new ArrayList<>();
-        if (dollars) prices(text, problem, out);
+        if (dollars) {
+            prices(text, problem, out);
+            totals(text, problem, out);
+        }
         if (percents) percents(text, problem, out);
+        counts(text, problem, out);
+        units(text, problem, out);
+        out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
     }
 
+    private static final String COUNT = "(\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    private static final List<String> COUNT_WORDS = List.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    private static int count(String s) {
+        int k = COUNT_WORDS.indexOf(s.toLowerCase(Locale.ROOT));
+        return k >= 0 ? k : Integer.parseInt(s);
+    }
+
+    /** Words of a sentence that suppose or change the amounts (narrower than {@link #CHANGED}). */
+    private static final Pattern SUPPOSED = Pattern.compile(
+            "\\b(if|suppose|assume|assuming|instead|discount\\w*|sale|new|increase\\w*|decrease\\w*|after"
+                    + "|more|less|extra|additional|then|now|later)\\b|\\?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "$20.25 on 3 tickets": a total for several items. */
+    private static final Pattern TOTAL = Pattern.compile(
+            "\\$\\s?" + AMOUNT + "\\s+(?:on|for)\\s+" + COUNT + "\\s+(?:[a-z]+\\s+)?([a-z]+s)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A total the problem gives for several items ("Three friends spent $20.25 on 3 tickets") quoted
+     * as the price of one ("Each ticket costs $20.25", "$20.25 per ticket").
+     */
+    private static void totals(String text, String problem, List<Claim> out) {
+        Matcher m = TOTAL.matcher(problem);
+        String plain = null;
+        while (m.find()) {
+            if (count(m.group(2)) < 2) continue;
+            if (plain == null) plain = text.replace("\\$", "$");
+            String item = Pattern.quote(item(m.group(3)));
+            String amount = Pattern.quote(m.group(1));
+            Pattern each = Pattern.compile(
+                    "\\beach\\s+" + item + "s?\\s+(?:costs?|is|was)\\s+\\$\\s?(" + amount
+                            + ")(?![\\d.]|\\s*[-+*/×÷]|\\s*\\\\)|(?<![=≈]\\s?)\\$\\s?(" + amount
+                            + ")\\s*(?:per|/|for each|for one)\\s*" + item + "\\b",
+                    Pattern.CASE_INSENSITIVE);
+            Matcher s = each.matcher(plain);
+            while (s.find()) {
+                int g = s.group(1) != null ? 1 : 2;
+                if (Sentences.sentenceHas(plain, s.start(), s.end(), SUPPOSED)) continue;
+                out.add(new Claim(
+                        s.start(g),
+                        s.end(g),
+                        s.start(),
+                        s.end(),
+                        "$" + s.group(g),
+                        Relation.IS,
+                        "the price of one " + item(m.group(3)),
+                        Claim.Status.FALSE,
+                        s.group(g),
+                        null,
+                        "the problem gives $" + m.group(1) + " for " + m.group(2) + " " + m.group(3)
+                                + ", not for one"));
+            }
+        }
+    }
+
+    /**
+     * One item the problem names with a specific name ("a 2010 penny", "a pack of grape gum"):
+     * a year or model number before the noun, or "X of Y".
+     */
+    private static final Pattern ONE_NAMED = Pattern.compile(
+            "\\b(?:a|an|one)\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+(?:\\s+[a-z]+)?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MANY_NAMED = Pattern.compile(
+            "(?<![\\w.$])" + COUNT + "\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+(?:\\s+[a-z]+)?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Several of an item the problem names once, by a specific name, and never counts: "Since there
+     * are two 2010 pennies" when the problem has "a 2010 penny".
+     */
+    private static void counts(String text, String problem, List<Claim> out) {
+        Set<String> once = new HashSet<>();
+        Matcher m = ONE_NAMED.matcher(problem);
+        while (m.find()) once.add(phrase(m.group(1)));
+        if (once.isEmpty()) return;
+        Matcher c = MANY_NAMED.matcher(problem);
+        while (c.find()) once.remove(phrase(c.group(2)));
+        Matcher s = MANY_NAMED.matcher(text);
+        while (s.find()) {
+            if (count(s.group(1)) < 2 || !once.contains(phrase(s.group(2)))) continue;
+            if (Sentences.sentenceHas(text, s.start(), s.end(), SUPPOSED)
+                    || Sentences.sentenceHas(text, s.start(), s.end(), EACH)) {
+                continue;
+            }
+            out.add(new Claim(
+                    s.start(1),
+                    s.end(1),
+                    s.start(2),
+                    s.end(2),
+                    s.group(1),
+                    Relation.IS,
+                    "the number of " + s.group(2),
+                    Claim.Status.FALSE,
+                    s.group(1),
+                    "1",
+                    "the problem names one " + phrase(s.group(2)) + " and never more"));
+        }
+    }
+
+    /** Several named items said of a group: "each of", "both", "all". */
+    private static final Pattern EACH =
+            Pattern.compile("\\b(?:each|every|any)\\s+(?:one\\s+)?of\\b|\\b(?:both|all)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** {@return a phrase for comparison: lower case, each word without a plural ending} */
+    private static String phrase(String words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (b.length() > 0) b.append(' ');
+            b.append(w.endsWith("ies") && w.length() > 4 ? w.substring(0, w.length() - 3) + "y" : item(w));
+        }
+        return b.toString();
+    }
+
+    /** Units of time, length, mass and volume, each with its dimension. */
+    private static final Map<String, String> DIMENSION = dimensions();
+
+    /** {@return the dimension of a unit word ("minutes": "time"), or null when it is not one} */
+    static String dimension(String unit) {
+        return DIMENSION.get(unit.toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, String> dimensions() {
+        Map<String, String> d = new HashMap<>();
+        for (String u :
+                "second seconds minute minutes hour hours day days week weeks month months year years".split(" ")) {
+            d.put(u, "time");
+        }
+        for (String u : "foot feet inch inches yard yards mile miles meter meters metre metres kilometer kilometers"
+                .split(" ")) {
+            d.put(u, "length");
+        }
+        for (String u : "pound pounds ounce ounces gram grams kilogram kilograms".split(" ")) d.put(u, "mass");
+        for (String u : "liter liters litre litres gallon gallons quart quarts cup cups".split(" ")) d.put(u, "volume");
+        return Map.copyOf(d);
+    }
+
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?<![\\w.$])(\\d{1,7}(?:\\.\\d+)?|" + String.join("|", COUNT_WORDS) + ")\\s+("
+                    + String.join(
+                            "|",
+                            DIMENSION.keySet().stream()
+                                    .sorted((a, b) -> b.length() - a.length())
+                                    .toList()) + ")\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Numbers small or round enough to recur with another meaning: not read as quotes. */
+    private static final Set<BigDecimal> COMMON =
+            Set.of(BigDecimal.valueOf(12), BigDecimal.valueOf(24), BigDecimal.valueOf(60), BigDecimal.valueOf(100));
+
+    /**
+     * A number the problem gives in one dimension only ("The shore was 64 seconds away") quoted in
+     * another ("row 64 feet (the distance to the shore)"). Not read for numbers up to 12 and other
+     * common ones, a number that a calculation gives ("= 180 cups"), nor in a step with a rate ("1 cup
+     * of dog food per day" turns 180 days into 180 cups) or a supposition.
+     */
+    private static void units(String text, String problem, List<Claim> out) {
+        Map<BigDecimal, Set<String>> dims = new HashMap<>();
+        Map<BigDecimal, String> shown = new HashMap<>();
+        Matcher m = QUANTITY.matcher(problem);
+        while (m.find()) {
+            BigDecimal v = quantity(m.group(1));
+            dims.computeIfAbsent(v, k -> new HashSet<>())
+                    .add(DIMENSION.get(m.group(2).toLowerCase(Locale.ROOT)));
+            shown.putIfAbsent(v, m.group());
+        }
+        if (dims.isEmpty()) return;
+        Matcher s = QUANTITY.matcher(text);
+        while (s.find()) {
+            BigDecimal v = quantity(s.group(1));
+            Set<String> given = dims.get(v);
+            if (given == null || given.size() != 1 || v.compareTo(BigDecimal.valueOf(12)) <= 0 || COMMON.contains(v)) {
+                continue;
+            }
+            String dim = DIMENSION.get(s.group(2).toLowerCase(Locale.ROOT));
+            if (given.contains(dim)) continue;
+            String before = text.substring(Math.max(0, s.start() - 4), s.start());
+            if (before.contains("=") || RATE.matcher(text).find()) continue;
+            out.add(new Claim(
+                    s.start(1),
+                    s.end(1),
+                    s.start(2),
+                    s.end(2),
+                    s.group(),
+                    Relation.IS,
+                    "the problem's " + shown.get(v),
+                    Claim.Status.FALSE,
+                    s.group(1),
+                    null,
+                    "the problem gives " + shown.get(v) + ", a "
+                            + given.iterator().next() + ", not a " + dim));
+        }
+    }
+
+    /** A rate or a supposition in the sentence: the number may carry over to another unit. */
+    private static final Pattern RATE = Pattern.compile(
+            "\\b(per|each|every|rate|speed|pace|if|suppose|assume|would|could|instead)\\b|/|\\?",
+            Pattern.CASE_INSENSITIVE);
+
+    private static BigDecimal quantity(String s) {
+        int k = COUNT_WORDS.indexOf(s.toLowerCase(Locale.ROOT));
+        return k >= 0 ? BigDecimal.valueOf(k) : new BigDecimal(s).stripTrailingZeros();
+    }
+
+    /** A problem that changes its prices (over time, with tax, on sale): a step's new price is no quote. */
+    private static final Pattern PRICE_CHANGES = Pattern.compile(
+            "\\b(ris(?:e|es|ing)|rose|increas\\w*|decreas\\w*|go(?:es)? up|went up|go(?:es)? down|tax\\w*|discount\\w*|sale"
+                    + "|half price|\\d\\s*%\\s+off|next|later|raise\\w*|drop(?:s|ped|ping)?\\b(?!-)|cheaper|more expensive|inflation|instead)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static void prices(String text, String problem, List<Claim> out) {
+        if (PRICE_CHANGES.matcher(problem).find()) return;
         Map<String, Set<BigDecimal>> byItem = new HashMap<>();
         Map<BigDecimal, Set<String>> byPrice = new HashMap<>();
         Set<String> compound = new HashSet<>();
@@ -101,7 +320,13 @@ final class ProblemQuotes {
             Set<String> others = byPrice.get(price);
             if (right.compareTo(price) == 0 || others == null || others.contains(item)) continue;
             if (others.stream().anyMatch(compound::contains)) continue;
-            if (Sentences.sentenceHas(plain, s.start(), s.end(), CHANGED)) continue;
+            if (Sentences.sentenceHas(plain, s.start(), s.end(), CHANGED)
+                    || RESULT_BEFORE
+                            .matcher(plain)
+                            .region(Math.max(0, s.start() - 3), s.start())
+                            .find()) {
+                continue;
+            }
             out.add(new Claim(
                     s.start(1),
                     s.end(1),
@@ -121,7 +346,19 @@ final class ProblemQuotes {
         }
     }
 
+    /** A result sign just before a number: it is worked out, not quoted. */
+    private static final Pattern RESULT_BEFORE = Pattern.compile("[=≈]\\s*$");
+
+    /** A problem that asks for a percent: the step works one out. */
+    private static final Pattern ASKS_PERCENT =
+            Pattern.compile("\\bwhat\\s+(?:percent|percentage)|\\bhow\\s+many\\s+percent", Pattern.CASE_INSENSITIVE);
+
+    /** Words before a percent in its sentence that work it out ("30 of 50 means 60%", "56/120 ≈ 46.7%"). */
+    private static final Pattern WORKED_OUT = Pattern.compile(
+            "[=≈/÷]|\\b(?:means?|gives?|so|thus|therefore|hence|which is)\\b", Pattern.CASE_INSENSITIVE);
+
     private static void percents(String text, String problem, List<Claim> out) {
+        if (ASKS_PERCENT.matcher(problem).find()) return;
         Map<String, Set<BigDecimal>> byGroup = new HashMap<>();
         Map<String, Set<String>> said = new HashMap<>();
         Matcher m = PERCENT.matcher(problem);
@@ -147,6 +384,10 @@ final class ProblemQuotes {
             common.retainAll(said.get(group));
             if (common.isEmpty()) continue;
             if (Sentences.sentenceHas(text, s.start(), s.end(), CHANGED)) continue;
+            if (WORKED_OUT
+                    .matcher(text)
+                    .region(Sentences.start(text, s.start()), s.start())
+                    .find()) continue;
             out.add(new Claim(
                     s.start(1),
                     s.end(1),

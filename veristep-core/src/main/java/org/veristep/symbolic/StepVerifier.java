@@ -88,6 +88,7 @@ public final class StepVerifier {
         List<StepCheck> out = new ArrayList<>(trace.size());
         Map<String, Value> bindings = new HashMap<>();
         TraceState state = new TraceState();
+        if (trace.problem() != null) state.arithmetic.add(trace.problem().text());
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
             out.add(verifyStep(
@@ -96,6 +97,7 @@ public final class StepVerifier {
                     bindings,
                     state));
             state.equations.nextStep(step.text());
+            state.arithmetic.add(step.text());
         }
         return out;
     }
@@ -108,6 +110,8 @@ public final class StepVerifier {
         final LinearSystem system = new LinearSystem();
         /** the labelled expression the previous step ended with, or null */
         Labelled carried;
+        /** the bases and moduli named so far */
+        final OtherArithmetic arithmetic = new OtherArithmetic();
     }
 
     /**
@@ -135,7 +139,7 @@ public final class StepVerifier {
         SideEvaluator eval = new SideEvaluator(timePerStep);
         List<Claim> claims = new ArrayList<>();
         List<Chain> chains = ClaimFinder.find(text);
-        Claim restated = restatedFromPreviousStep(text, chains, state.carried, eval);
+        Claim restated = restatedFromPreviousStep(text, chains, state.carried, eval, state.arithmetic);
         if (restated != null) claims.add(restated);
         state.carried = endsWithLabelledExpression(text, chains);
         for (int k = 0; k < chains.size(); k++) {
@@ -248,7 +252,8 @@ public final class StepVerifier {
                     // "a < b ≈ 0.73 < c" is sloppy shorthand; a final "... > b ≈ 3.32" is a plain approximation
                     mixedChain && i < chain.relations().size() - 1,
                     eval,
-                    bindings);
+                    bindings,
+                    state.arithmetic);
             out.add(c);
         }
     }
@@ -308,7 +313,8 @@ public final class StepVerifier {
      * number ("Adding these together: \\[ \\text{Total Score} = 570 \\]"), makes about the expression
      * the previous step ended with under that label; null when the step does not start so}
      */
-    private Claim restatedFromPreviousStep(String text, List<Chain> chains, Labelled carried, SideEvaluator eval) {
+    private Claim restatedFromPreviousStep(
+            String text, List<Chain> chains, Labelled carried, SideEvaluator eval, OtherArithmetic arithmetic) {
         if (carried == null || chains.isEmpty()) return null;
         Chain c = chains.get(0);
         if (c.label() == null
@@ -320,6 +326,8 @@ public final class StepVerifier {
         }
         Side r = c.sides().get(1);
         if (r == null || !isLiteral(r.expr()) || r.start() > 160) return null;
+        // "Adding these together: Total Time = 2.25 hours" after minutes: a new unit, a conversion
+        if (!r.units().isEmpty() && !r.units().equals(carried.side().units())) return null;
         if (!ONLY_ADDING_UP.matcher(text).region(0, r.start()).matches()
                 || QUALIFIER_AFTER
                         .matcher(text)
@@ -340,7 +348,7 @@ public final class StepVerifier {
         Value lv = eval.value(l.expr(), Map.of());
         Value rv = eval.value(r.expr(), Map.of());
         if (lv == null || rv == null) return null;
-        Claim k = check(text, l, lv, Relation.EQ, r, rv, null, null, false, eval, Map.of());
+        Claim k = check(text, l, lv, Relation.EQ, r, rv, null, null, false, eval, Map.of(), arithmetic);
         return new Claim(
                 k.leftStart(),
                 k.leftEnd(),
@@ -414,8 +422,8 @@ public final class StepVerifier {
             Pattern.CASE_INSENSITIVE);
     /** Words right after the restated number that qualify it. */
     private static final Pattern QUALIFIER_AFTER = Pattern.compile(
-            "\\s*(?:[a-z]+\\s+){0,2}?(?:after|before|when|if|with|without|plus|minus|including|excluding|once|until"
-                    + "|instead)\\b",
+            "\\s*(?:\\\\\\)|\\\\\\]|\\$)?\\s*\\(?\\s*(?:[a-z]+\\s+){0,2}?(?:after|before|when|if|with|without|plus|minus"
+                    + "|including|excluding|once|until|instead|less|more|per|for)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -620,7 +628,8 @@ public final class StepVerifier {
             String doubt,
             boolean mixedChain,
             SideEvaluator eval,
-            Map<String, Value> bindings) {
+            Map<String, Value> bindings,
+            OtherArithmetic arithmetic) {
         String lt = l.text(text);
         String rt = r.text(text);
         if (lv == null || rv == null) {
@@ -694,11 +703,13 @@ public final class StepVerifier {
         }
         String negated = negationNearby(text, l.start(), r.end());
         if (negated != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, negated);
-        String other = otherArithmetic(text, l, lv, r, rv);
+        String other = arithmetic.explains(text, l, lv, r, rv);
         if (other != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, other);
         String tol = withinDecimalTolerance(l, lv, r, rv);
         if (tol != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, tol);
         String units = unitConflict(l, r);
+        if (units == null) units = runTogether(l);
+        if (units == null) units = runTogether(r);
         if (units != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, units);
         if (doubt != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, doubt);
         return claim(
@@ -867,50 +878,6 @@ public final class StepVerifier {
         return before instanceof Value.Exact x && x.value().compareTo(BigRational.parseDecimal(m.group(1))) == 0;
     }
 
-    /** A base other than ten named in a sentence: "in base 5", "in binary". */
-    private static final Pattern BASE =
-            Pattern.compile("\\bbase[-\\s]*(\\d{1,2})\\b|\\b(binary)\\b|\\b(octal)\\b", Pattern.CASE_INSENSITIVE);
-    /** A modulus named in a sentence: "mod 12", "\\pmod{7}", or a clock (12 or 24 hours). */
-    private static final Pattern MODULUS = Pattern.compile(
-            "\\b(?:mod(?:ulo)?)\\s*\\(?\\s*(\\d{1,9})|\\\\[pb]?mod\\s*\\{?\\s*(\\d{1,9})|\\b(clock|o'clock)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    /**
-     * {@return a reason when the claim holds in the arithmetic its sentence names: every digit is a
-     * digit of the base it names ("In binary, 101 + 11 = 1000"), or the two sides are equal modulo
-     * the modulus or clock it names ("On a 12-hour clock, 8 + 6 = 2"); else null}
-     */
-    private static String otherArithmetic(String text, Side l, Value lv, Side r, Value rv) {
-        int from = Sentences.start(text, l.start());
-        int to = Sentences.end(text, Math.max(l.start(), r.end() - 1));
-        java.util.regex.Matcher b = BASE.matcher(text).region(from, to);
-        while (b.find()) {
-            int base = b.group(1) != null ? Integer.parseInt(b.group(1)) : b.group(2) != null ? 2 : 8;
-            if (base < 2 || base >= 10) continue;
-            boolean digits = true;
-            for (char c : (l.expr() + r.expr()).toCharArray()) digits &= c < '0' || c > '9' || c - '0' < base;
-            if (digits) return "the sentence works in base " + base;
-        }
-        if (!(lv instanceof Value.Exact x) || !(rv instanceof Value.Exact y)) return null;
-        BigRational d = x.value().subtract(y.value());
-        if (!d.denominator().equals(BigInteger.ONE)) return null;
-        java.util.regex.Matcher m = MODULUS.matcher(text).region(from, to);
-        // the hours of a clock: "8 + 6 = 2", not the degrees of its hands
-        boolean hours = y.value().signum() >= 0
-                && y.value().compareTo(BigRational.of(24, 1)) <= 0
-                && x.value().compareTo(BigRational.of(48, 1)) <= 0;
-        while (m.find()) {
-            if (m.group(3) != null && !hours) continue;
-            List<String> moduli =
-                    m.group(3) != null ? List.of("12", "24") : List.of(m.group(1) != null ? m.group(1) : m.group(2));
-            for (String mod : moduli) {
-                BigInteger n = new BigInteger(mod);
-                if (n.signum() > 0 && d.numerator().mod(n).signum() == 0) return "holds modulo " + mod;
-            }
-        }
-        return null;
-    }
-
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not|false|contradiction|contradicts|impossible|incorrect|invalid|wrong|mistake|error|"
                     + "doesn't|isn't|cannot|can't|extraneous|fails?|never|absurd|neither|nor|no)\\b|\\\\neq|≠|\\\\ne\\b",
@@ -998,6 +965,29 @@ public final class StepVerifier {
         if (lu.isEmpty() || ru.isEmpty()) return null;
         for (String u : ru) if (lu.contains(u)) return null;
         return "units differ (" + String.join(", ", lu) + " vs " + String.join(", ", ru) + ")";
+    }
+
+    /** Verbs that state a result: between two numbers of one side, two statements run together. */
+    private static final Pattern RESULT_VERB = Pattern.compile("\\b(?:gives?|yields?|becomes?|equals?|means?)\\b");
+
+    /**
+     * {@return a reason when a side holds two units of measure ("3 weeks + 3 days", a compound quantity) or a
+     * verb among its words ("x + y = 5 gives x + 2 = 5" read as one side "5 gives x + 2"), else null}
+     */
+    private static String runTogether(Side s) {
+        Set<String> u = new java.util.TreeSet<>();
+        for (String w : s.units()) {
+            if (ProblemQuotes.dimension(w) == null) continue;
+            String one = w.toLowerCase(Locale.ROOT);
+            one = one.equals("feet") ? "foot" : one.endsWith("ches") ? one.substring(0, one.length() - 2) : one;
+            u.add(one.endsWith("s") ? one.substring(0, one.length() - 1) : one);
+        }
+        if (u.size() > 1) return "several units in one side (" + String.join(", ", u) + "): a compound quantity";
+        for (String w : s.units()) {
+            if (RESULT_VERB.matcher(w).find())
+                return "a verb ('" + w + "') inside a side: two statements may run together";
+        }
+        return null;
     }
 
     private static Set<String> normUnits(Set<String> units) {

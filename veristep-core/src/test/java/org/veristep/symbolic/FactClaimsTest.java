@@ -103,4 +103,29 @@ class FactClaimsTest {
                         new java.util.HashMap<>());
         assertEquals(Verdict.REFUTED, check.verdict());
     }
+
+    @Test
+    void theTwoPartsOfAYearMakeAYear() {
+        // ProcessBench gsm8k-399 step 0 (its first error): 365 - 180 = 185 days remain
+        List<Claim> c = FactClaims.find(
+                "Let's break down the problem into two parts: the amount of food consumed in the first 180 days and the"
+                        + " amount consumed in the remaining 85 days of the year.",
+                null);
+        assertEquals(1, c.size());
+        assertEquals(Claim.Status.FALSE, c.get(0).status());
+        assertEquals(
+                "days of the year after the first 180: 185 or 186, not 85",
+                c.get(0).reason());
+        assertEquals(
+                Claim.Status.TRUE,
+                FactClaims.find("the first 180 days and the remaining 185 days of the year", null)
+                        .get(0)
+                        .status());
+        assertEquals(
+                Claim.Status.TRUE,
+                FactClaims.find("in the first 5 months and the other 7 months of the year", null)
+                        .get(0)
+                        .status());
+        assertEquals(List.of(), FactClaims.find("the first 180 days and the next 85 days of the trip", null));
+    }
 }

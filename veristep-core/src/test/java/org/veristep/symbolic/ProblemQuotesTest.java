@@ -61,4 +61,64 @@ class ProblemQuotesTest {
         assertEquals(List.of(), find("20% of the watermelons are rotten.", MELONS));
         assertEquals(List.of(), find("So 120% of the watermelons are ready for harvest.", MELONS));
     }
+
+    @Test
+    void aTotalForSeveralItemsQuotedAsThePriceOfOneIsFalse() {
+        // ProcessBench gsm8k-166 step 1 (its first error): $20.25 is for the 3 tickets
+        String fair = "Three friends spent $20.25 on 3 tickets to the fair. They also spent $4.50 less on food than on"
+                + " the tickets.";
+        List<Claim> c = find(
+                "First, calculate the total amount spent on tickets. Each ticket costs $20.25, so 3 tickets would be:"
+                        + " \\[3 \\times 20.25 = \\$60.75\\]",
+                fair);
+        assertEquals(1, c.size());
+        assertEquals(
+                "the problem gives $20.25 for 3 tickets, not for one", c.get(0).reason());
+        assertEquals(List.of(), find("Each ticket costs $20.25 / 3 = $6.75.", fair));
+        assertEquals(List.of(), find("The 3 tickets cost $20.25 in total.", fair));
+        assertEquals(List.of(), find("If each ticket costs $20.25, 3 tickets cost $60.75.", fair));
+    }
+
+    @Test
+    void severalOfAnItemTheProblemNamesOnceIsFalse() {
+        // ProcessBench gsm8k-184 step 2 and gsm8k-58 step 0 (their first errors)
+        String pennies = "Belen has two kinds of pennies, a 2010 penny and a 1959 penny. The 2010 penny is"
+                + " three-quarters of the weight of the 1959 penny.";
+        List<Claim> c =
+                find("Since there are two 2010 pennies, their combined weight is: \\[ 36 \\times 2 = 72 \\]", pennies);
+        assertEquals(1, c.size());
+        assertEquals("the problem names one 2010 penny and never more", c.get(0).reason());
+        String gum =
+                "She got two packs of her favorite flavor, strawberry. She paid $2 for a pack of grape gum that she"
+                        + " also liked.";
+        assertEquals(
+                1,
+                find("It is given that Suzie bought 2 packs of grape gum for $2 each.", gum)
+                        .size());
+        assertEquals(List.of(), find("She bought 1 pack of grape gum for $2.", gum));
+        // the problem counts the item somewhere, or the step supposes or speaks of each
+        assertEquals(List.of(), find("2 packs of grape gum cost $4.", gum + " Later she buys 3 packs of grape gum."));
+        assertEquals(List.of(), find("If she bought 2 packs of grape gum, she would pay $4.", gum));
+        assertEquals(List.of(), find("Both 2010 pennies weigh the same.", pennies));
+    }
+
+    @Test
+    void aNumberTheProblemGivesInOneDimensionQuotedInAnotherIsFalse() {
+        // ProcessBench gsm8k-85 step 0 (its first error): the shore is 64 seconds away, not 64 feet
+        String boat = "It took her sixteen seconds to row twenty feet. The shore was 64 seconds away.";
+        List<Claim> c = find(
+                "Given that it takes her 16 seconds to row 20 feet, we can find out how long it takes her to row 64 feet"
+                        + " (the distance to the shore):",
+                boat);
+        assertEquals(1, c.size());
+        assertEquals(
+                "the problem gives 64 seconds, a time, not a length", c.get(0).reason());
+        assertEquals(List.of(), find("She rows for 64 seconds.", boat));
+        // a rate turns days into cups (gsm8k-76): not read; nor small numbers, nor a result
+        String puppy = "feed the puppy 1 cup of dog food every day for the first 180 days.";
+        assertEquals(
+                List.of(), find("She feeds 1 cup of dog food per day. So, she'll need 180 cups of dog food.", puppy));
+        assertEquals(List.of(), find("It takes 12 feet of rope.", "It lasts 12 minutes."));
+        assertEquals(List.of(), find("So the distance is 180 \\times 1 = 180 feet.", puppy));
+    }
 }

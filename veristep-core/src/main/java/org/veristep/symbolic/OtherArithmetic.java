@@ -1,0 +1,122 @@
+package org.veristep.symbolic;
+
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.veristep.math.BigRational;
+import org.veristep.math.Value;
+
+/**
+ * The bases and moduli a trace works in, named in its problem, its earlier steps or the step at
+ * hand: a claim false in decimal integers may be true there. "In binary, 101 + 11 = 1000", "Working
+ * modulo 7: 27 = 6 = -1", "On a 12-hour clock, 8 + 6 = 2", "Wednesday is day 3, and 3 + 30 = 33 = 5"
+ * (a week) are not errors.
+ *
+ * <p>Named bases: "base b" (2 to 9), "binary", "octal", a numeral with a base subscript ({@code
+ * 101_2}). Named moduli: "mod m", "modulo m", {@code \pmod{m}}, {@code \bmod m}, {@code Z_m},
+ * {@code Z/mZ}, "remainder ... divided by m"; a clock (12 and 24, for whole hours up to 24 on the
+ * right), minutes past the hour (60), days of the week (7). A claim is explained when every digit
+ * of one side is a digit of a named base, or when its two sides are whole numbers that differ by a
+ * multiple of a named modulus. A clock counts only in the step, the days of a week only in the
+ * claim's sentence (a problem about Monday's sales does not work modulo 7). One instance per trace,
+ * fed in text order; not thread-safe.
+ */
+final class OtherArithmetic {
+    private static final Pattern BASE = Pattern.compile(
+            "\\bbase[-\\s]*(\\d{1,2})\\b|\\b(binary)\\b|\\b(octal)\\b|\\d_\\{?(\\d{1,2})\\}?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MODULUS = Pattern.compile(
+            "\\bmod(?:ulo)?\\s*\\(?\\s*(\\d{1,9})|\\\\[pb]?mod\\s*\\{?\\s*(\\d{1,9})|\\bZ\\s*_\\s*\\{?(\\d{1,9})"
+                    + "|\\bZ\\s*/\\s*(\\d{1,9})\\s*Z|\\\\mathbb\\s*\\{?Z\\}?\\s*_\\s*\\{?(\\d{1,9})"
+                    + "|\\b(?:division|dividing|divided)\\s+by\\s+(\\d{1,9})",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMAINDER = Pattern.compile("\\bremainders?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOCK = Pattern.compile(
+            "\\b(?:clock|o'clock|[ap]\\.m\\.|[ap]m)\\b|\\d:\\d\\d|\\b(past the (?:next )?hour)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEK = Pattern.compile(
+            "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day of the week|weekday)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Set<Integer> bases = new HashSet<>();
+    private final Set<BigInteger> moduli = new HashSet<>();
+
+    /** Adds the bases and moduli a text names (the problem, or a step once it is verified). */
+    void add(String text) {
+        if (text != null) read(text, bases, moduli);
+    }
+
+    /**
+     * {@return a reason when the claim holds in a base or modulus named in the trace so far or in
+     * {@code stepText}, else null}
+     */
+    String explains(String stepText, Side l, Value lv, Side r, Value rv) {
+        Set<Integer> b = new HashSet<>(bases);
+        Set<BigInteger> m = new HashSet<>(moduli);
+        read(stepText, b, m);
+        // a clock or the days of a week: only in the step itself, in the claim's sentence
+        boolean hours = clockIn(stepText);
+        if (Sentences.sentenceHas(stepText, l.start(), r.end(), WEEK)) m.add(BigInteger.valueOf(7));
+        for (int base : b) {
+            if (fits(l.expr(), base) || fits(r.expr(), base)) return "the trace works in base " + base;
+        }
+        if (!(lv instanceof Value.Exact x) || !(rv instanceof Value.Exact y)) return null;
+        BigRational d = x.value().subtract(y.value());
+        if (!d.denominator().equals(BigInteger.ONE)) return null;
+        for (BigInteger n : m) {
+            if (n.signum() > 0 && d.numerator().mod(n).signum() == 0) return "holds modulo " + n;
+        }
+        // the hours of a clock ("10 + 5 = 3"), not the degrees of its hands
+        if (hours
+                && y.value().signum() >= 0
+                && y.value().compareTo(BigRational.of(24, 1)) <= 0
+                && x.value().compareTo(BigRational.of(48, 1)) <= 0) {
+            for (long n : new long[] {12, 24}) {
+                if (d.numerator().mod(BigInteger.valueOf(n)).signum() == 0)
+                    return "holds on a clock (modulo " + n + ")";
+            }
+        }
+        return null;
+    }
+
+    private static boolean clockIn(String text) {
+        Matcher c = CLOCK.matcher(text);
+        while (c.find()) if (c.group(1) == null) return true;
+        return false;
+    }
+
+    private static void read(String text, Set<Integer> bases, Set<BigInteger> moduli) {
+        Matcher b = BASE.matcher(text);
+        while (b.find()) {
+            int base = b.group(1) != null
+                    ? Integer.parseInt(b.group(1))
+                    : b.group(2) != null ? 2 : b.group(3) != null ? 8 : Integer.parseInt(b.group(4));
+            if (base >= 2 && base < 10) bases.add(base);
+        }
+        boolean remainder = REMAINDER.matcher(text).find();
+        Matcher m = MODULUS.matcher(text);
+        while (m.find()) {
+            if (m.group(6) != null && !remainder) continue; // "divided by 7" names a modulus only for a remainder
+            for (int g = 1; g <= 6; g++) {
+                if (m.group(g) != null) moduli.add(new BigInteger(m.group(g)));
+            }
+        }
+        Matcher c = CLOCK.matcher(text);
+        while (c.find()) if (c.group(1) != null) moduli.add(BigInteger.valueOf(60));
+    }
+
+    /** {@return whether an expression has digits and every one of them is a digit of {@code base}} */
+    private static boolean fits(String expr, int base) {
+        boolean any = false;
+        for (int i = 0; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (c - '0' >= base) return false;
+                any = true;
+            }
+        }
+        return any;
+    }
+}
