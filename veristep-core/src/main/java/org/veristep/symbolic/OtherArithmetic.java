@@ -17,9 +17,9 @@ import org.veristep.math.Value;
  * <p>Named bases: "base b" (2 to 9), "binary", "octal", a numeral with a base subscript ({@code
  * 101_2}). Named moduli: "mod m", "modulo m", {@code \pmod{m}}, {@code \bmod m}, {@code Z_m},
  * {@code Z/mZ}, "remainder ... divided by m"; a clock (12 and 24, for whole hours up to 24 on the
- * right), minutes past the hour (60), days of the week (7). A claim is explained when every digit
- * of one side is a digit of a named base, or when its two sides are whole numbers that differ by a
- * multiple of a named modulus. A clock counts only in the step, the days of a week only in the
+ * right), minutes past the hour (60), days of the week (7). A claim is explained when its two sides are whole numbers that differ by a
+ * multiple of a named modulus, or when it holds with its numerals read in a named base (on both
+ * sides, or on one: a conversion). A clock counts only in the step, the days of a week only in the
  * claim's sentence (a problem about Monday's sales does not work modulo 7). One instance per trace,
  * fed in text order; not thread-safe.
  */
@@ -52,7 +52,7 @@ final class OtherArithmetic {
      * {@return a reason when the claim holds in a base or modulus named in the trace so far or in
      * {@code stepText}, else null}
      */
-    String explains(String stepText, Side l, Value lv, Side r, Value rv) {
+    String explains(String stepText, Side l, Value lv, Side r, Value rv, SideEvaluator eval) {
         Set<Integer> b = new HashSet<>(bases);
         Set<BigInteger> m = new HashSet<>(moduli);
         read(stepText, b, m);
@@ -60,7 +60,20 @@ final class OtherArithmetic {
         boolean hours = clockIn(stepText);
         if (Sentences.sentenceHas(stepText, l.start(), r.end(), WEEK)) m.add(BigInteger.valueOf(7));
         for (int base : b) {
-            if (fits(l.expr(), base) || fits(r.expr(), base)) return "the trace works in base " + base;
+            // "34 + 12 = 101" in base 5, or a conversion "13 = 1101" (base 2 on one side)
+            String lb = rebase(l.expr(), base);
+            String rb = rebase(r.expr(), base);
+            String[][] readings = {{lb, rb}, {lb, r.expr()}, {l.expr(), rb}};
+            for (String[] pair : readings) {
+                if (pair[0] == null || pair[1] == null) continue;
+                Value a = eval.value(pair[0], java.util.Map.of());
+                Value c = eval.value(pair[1], java.util.Map.of());
+                if (a instanceof Value.Exact x
+                        && c instanceof Value.Exact y
+                        && x.value().compareTo(y.value()) == 0) {
+                    return "holds in base " + base;
+                }
+            }
         }
         if (!(lv instanceof Value.Exact x) || !(rv instanceof Value.Exact y)) return null;
         BigRational d = x.value().subtract(y.value());
@@ -107,16 +120,24 @@ final class OtherArithmetic {
         while (c.find()) if (c.group(1) != null) moduli.add(BigInteger.valueOf(60));
     }
 
-    /** {@return whether an expression has digits and every one of them is a digit of {@code base}} */
-    private static boolean fits(String expr, int base) {
+    private static final Pattern NUMERAL = Pattern.compile("(?<![\\d.])\\d+(?![\\d.])");
+
+    /**
+     * {@return the expression with every whole numeral read in {@code base} and written in decimal,
+     * or null when a numeral has a digit outside the base or the expression a decimal point}
+     */
+    private static String rebase(String expr, int base) {
+        if (expr.indexOf('.') >= 0) return null;
+        Matcher m = NUMERAL.matcher(expr);
+        StringBuilder out = new StringBuilder();
         boolean any = false;
-        for (int i = 0; i < expr.length(); i++) {
-            char c = expr.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (c - '0' >= base) return false;
-                any = true;
-            }
+        while (m.find()) {
+            for (char c : m.group().toCharArray()) if (c - '0' >= base) return null;
+            m.appendReplacement(out, new BigInteger(m.group(), base).toString());
+            any = true;
         }
-        return any;
+        if (!any) return null;
+        m.appendTail(out);
+        return out.toString();
     }
 }

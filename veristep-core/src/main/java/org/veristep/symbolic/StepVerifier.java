@@ -703,7 +703,7 @@ public final class StepVerifier {
         }
         String negated = negationNearby(text, l.start(), r.end());
         if (negated != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, negated);
-        String other = arithmetic.explains(text, l, lv, r, rv);
+        String other = arithmetic.explains(text, l, lv, r, rv, eval);
         if (other != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, other);
         String tol = withinDecimalTolerance(l, lv, r, rv);
         if (tol != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, tol);

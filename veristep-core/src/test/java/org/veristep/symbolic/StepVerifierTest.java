@@ -210,6 +210,18 @@ class StepVerifierTest {
         assertEquals(Verdict.VERIFIED, verdict("Working mod 25, \\(4^6 = 6 \\cdot 16 = 96 \\equiv 21\\)."));
         // but not what the base, modulus or clock does not explain
         assertEquals(Verdict.REFUTED, verdict("In binary, 101 + 12 = 1002."));
+        // PRMBench confidence_prm_test_p1_2 step 2: 5 - 1 is 4 in base 9 too
+        Problem base9 = new Problem("p", "Compute $58_9 - 18_9.$ Express your answer in base $9.$", null);
+        assertEquals(
+                Verdict.REFUTED,
+                verifier.verify(Trace.of("t", base9, List.of("The left column: $5-1=3$.")))
+                        .get(0)
+                        .verdict());
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                verifier.verify(Trace.of("t", base9, List.of("In base 9, $58 + 18 = 77$ and $8 + 1 = 10$.")))
+                        .get(0)
+                        .verdict());
         assertEquals(Verdict.REFUTED, verdict("Working mod 25, 4^6 = 6 \\cdot 17."));
         // math-342 step 0 (its first error): degrees of a clock's hand are not hours
         assertEquals(
