@@ -7,7 +7,12 @@
  * org.veristep.symbolic.StepVerifier} evaluates the sides exactly ({@link org.veristep.math.Evaluator})
  * and decides each {@link org.veristep.symbolic.Claim} true, false or unchecked; {@link
  * org.veristep.symbolic.SymbolicScorer} is the {@code symbolic} step scorer (refuted 0, verified 1,
- * unverifiable a prior, default 1) and explains every step.
+ * unverifiable a prior, default 1) and explains every step. Claims in words come from {@link
+ * org.veristep.symbolic.FactClaims}, {@link org.veristep.symbolic.PropertyClaims}, {@link
+ * org.veristep.symbolic.Restatements} and, against the problem's text, {@link
+ * org.veristep.symbolic.ProblemQuotes}; across steps, {@link org.veristep.symbolic.LinearSolutions}
+ * and {@link org.veristep.symbolic.LinearSystem} follow the equations a trace solves and {@link
+ * org.veristep.symbolic.OtherArithmetic} the bases and moduli it names.
  *
  * <p>Precision comes first: on ProcessBench the steps the experts judged correct are refuted at
  * most 0.1% of the time on every subset ({@code SymbolicProcessBenchTest}). Every reading that could
