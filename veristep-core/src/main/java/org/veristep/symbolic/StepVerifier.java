@@ -43,10 +43,19 @@ import org.veristep.trace.Trace;
  * links between different expressions in unknowns stay unchecked (see {@code identity}). For this
  * check only, a left side after "simplifies to", "reduces to", "becomes" ... is not cut short.
  *
+ * <p><b>Substitution.</b> An equation a step says it gets by substituting must satisfy the one
+ * solution of the linear equations the trace stated before it ({@link LinearSystem}). A label
+ * restated in the same unknowns with nothing else between must be an identity, and a step that
+ * starts by restating, with its value, the labelled expression the previous step ended with is
+ * checked against it. Arithmetic in a base or modulo a number the trace names is not refuted where
+ * it holds ({@link OtherArithmetic}).
+ *
  * <p><b>Facts.</b> Fixed facts of calendars and units stated in words ("there are 30 days in
  * March", "1 foot = 12 inches") are claims too ({@link FactClaims}), and so are the properties of
  * whole numbers it asserts and its comparisons in words ("54 is not divisible by 9", "2018 is a
- * prime number", "7.5 is half more than 15": {@link PropertyClaims}).
+ * prime number", "7.5 is half more than 15": {@link PropertyClaims}), numbers restated in
+ * parentheses ("0.0056 kb/s (or 5.6 kb/s)": {@link Restatements}) and quotes of the problem's
+ * givens ("$8.00/skirt" for a problem's $6.00 per skirt: {@link ProblemQuotes}).
  *
  * <p>Thread-safe: all state lives in one call of {@link #verify(Trace)}.
  */
