@@ -812,6 +812,13 @@ public final class ClaimFinder {
             if (toks.get(k).kind != Kind.LP || !(prev.kind == Kind.NUM || prev.kind == Kind.UNIT)) continue;
             if (toks.get(k).start == prev.end) continue; // "2(AC)" is a product
             int j = k + 1;
+            // "22 (10 pm)": a time of day after a number of hours annotates it
+            if (j + 1 < toks.size()
+                    && toks.get(j).kind == Kind.NUM
+                    && (toks.get(j + 1).norm.equals("am")
+                            || toks.get(j + 1).norm.equals("pm"))) {
+                j++;
+            }
             while (j < toks.size()
                     && (toks.get(j).kind == Kind.WORD || toks.get(j).kind == Kind.UNIT)
                     && toks.get(j).norm.length() > 1

@@ -261,33 +261,40 @@ final class FactClaims {
             String clock = h + (m.group(2) == null ? "" : ":" + m.group(2)) + (pm ? " PM" : " AM");
             add(text, m, 4, "hours from midnight to " + clock, n, List.of(hours), out);
         }
-        for (MatchResult m :
-                Near.matches(YEAR_PARTS, text, lower, lower.contains("of the year"), 200, 20, "of the year")) {
+        boolean yearParts = lower.contains("of the year")
+                && !OTHER_YEARS.matcher(text).find()
+                && (problem == null || !OTHER_YEARS.matcher(problem).find());
+        for (MatchResult m : Near.matches(YEAR_PARTS, text, lower, yearParts, 200, 20, "of the year")) {
             // "the first 180 days and the remaining 85 days of the year": the two parts make a year
-            String unit = m.group(2).toLowerCase(Locale.ROOT);
             BigDecimal first = number(m.group(1));
-            BigDecimal rest = number(m.group(3));
+            BigDecimal rest = number(m.group(2));
             if (first == null || rest == null) continue;
-            List<BigDecimal> whole =
-                    switch (unit) {
-                        case "days" -> List.of(BigDecimal.valueOf(365), BigDecimal.valueOf(366));
-                        case "weeks" -> List.of(BigDecimal.valueOf(52), BigDecimal.valueOf(53));
-                        default -> List.of(BigDecimal.valueOf(12));
-                    };
-            List<BigDecimal> left = whole.stream().map(w -> w.subtract(first)).toList();
-            add(text, m, 3, unit + " of the year after the first " + m.group(1), rest, left, out);
+            List<BigDecimal> left = List.of(
+                    BigDecimal.valueOf(365).subtract(first),
+                    BigDecimal.valueOf(366).subtract(first));
+            add(text, m, 2, "days of the year after the first " + m.group(1), rest, left, out);
         }
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
     }
 
     /**
-     * "the first 180 days ... the remaining 85 days of the year": a year cut in two parts, in the same
-     * unit, within one sentence.
+     * "the first 180 days ... the remaining 85 days of the year": a calendar year cut in two parts
+     * within one sentence (days only: months and weeks are too often counted from a start date).
      */
     private static final Pattern YEAR_PARTS = Pattern.compile(
-            "\\bfirst\\s+(\\d{1,3})\\s+(days|weeks|months)\\b[^.?!;]{0,120}?\\b(?:remaining|rest of the|other|last|next)"
-                    + "\\s+(\\d{1,3})\\s+\\2\\s+of\\s+the\\s+year\\b",
+            "\\bfirst\\s+(\\d{1,3})\\s+days\\b[^.?!;]{0,120}?\\bremaining\\s+(\\d{1,3})\\s+days\\s+of\\s+the\\s+year\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A year that is not a calendar year from January 1: a start date, a working, school or fiscal
+     * year, another planet, or a year of some other number of days.
+     */
+    private static final Pattern OTHER_YEARS = Pattern.compile(
+            "\\b(january|february|march|april|june|july|august|september|october|november|december|working|work"
+                    + "|works|business|school|fiscal|academic|planet|open|membership|vacation|except|leap)\\b"
+                    + "|\\b(?!36[56]\\b)\\d+\\s*(?:-\\s*)?days?\\s+(?:a|per|in\\s+a|each)\\s+year\\b"
+                    + "|\\byear\\s+(?:has|of)\\s+(?!36[56]\\b)\\d+\\s+days\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Unit and month words as they start in running text (lower case, after a space). */

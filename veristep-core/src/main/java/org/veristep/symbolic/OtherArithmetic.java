@@ -16,11 +16,12 @@ import org.veristep.math.Value;
  *
  * <p>Named bases: "base b" (2 to 9), "binary", "octal", a numeral with a base subscript ({@code
  * 101_2}). Named moduli: "mod m", "modulo m", {@code \pmod{m}}, {@code \bmod m}, {@code Z_m},
- * {@code Z/mZ}, "remainder ... divided by m"; a clock (12 and 24, for whole hours up to 24 on the
- * right), minutes past the hour (60), days of the week (7). A claim is explained when its two sides are whole numbers that differ by a
+ * {@code Z/mZ}, "remainder ... divided by m", "units digit" (10); a clock (12 and 24, for whole hours
+ * up to 24 on the right), minutes past the hour (60), days of the week (7). A claim is explained when its two sides are whole numbers that differ by a
  * multiple of a named modulus, or when it holds with its numerals read in a named base (on both
- * sides, or on one: a conversion). A clock counts only in the step, the days of a week only in the
- * claim's sentence (a problem about Monday's sales does not work modulo 7). One instance per trace,
+ * sides, or on one: a conversion). A clock counts in the step or when the problem names one, the
+ * days of a week in the claim's sentence or when the problem asks for a day of the week (a problem
+ * about Monday's sales does not work modulo 7). One instance per trace,
  * fed in text order; not thread-safe.
  */
 final class OtherArithmetic {
@@ -40,12 +41,30 @@ final class OtherArithmetic {
             "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day of the week|weekday)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** A text that works with last digits only: modulo 10. */
+    private static final Pattern UNITS_DIGIT =
+            Pattern.compile("\\b(?:units|ones|last|final)\\s+digits?\\b", Pattern.CASE_INSENSITIVE);
+    /** A problem that asks for a day of the week or names a clock: its trace counts modulo 7 or 12/24. */
+    private static final Pattern WEEK_QUESTION =
+            Pattern.compile("\\b(?:day of the week|what day|which day)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CLOCK_NAMED = Pattern.compile("\\bclock\\b", Pattern.CASE_INSENSITIVE);
+
     private final Set<Integer> bases = new HashSet<>();
     private final Set<BigInteger> moduli = new HashSet<>();
+    private boolean clock;
 
     /** Adds the bases and moduli a text names (the problem, or a step once it is verified). */
     void add(String text) {
         if (text != null) read(text, bases, moduli);
+    }
+
+    /** Adds what the problem names: also a day-of-the-week question (modulo 7) and a clock. */
+    void addProblem(String problem) {
+        if (problem == null) return;
+        add(problem);
+        if (WEEK_QUESTION.matcher(problem).find()) moduli.add(BigInteger.valueOf(7));
+        clock |= CLOCK_NAMED.matcher(problem).find();
     }
 
     /**
@@ -57,7 +76,7 @@ final class OtherArithmetic {
         Set<BigInteger> m = new HashSet<>(moduli);
         read(stepText, b, m);
         // a clock or the days of a week: only in the step itself, in the claim's sentence
-        boolean hours = clockIn(stepText);
+        boolean hours = clock || clockIn(stepText);
         if (Sentences.sentenceHas(stepText, l.start(), r.end(), WEEK)) m.add(BigInteger.valueOf(7));
         for (int base : b) {
             // "34 + 12 = 101" in base 5, or a conversion "13 = 1101" (base 2 on one side)
@@ -118,6 +137,7 @@ final class OtherArithmetic {
         }
         Matcher c = CLOCK.matcher(text);
         while (c.find()) if (c.group(1) != null) moduli.add(BigInteger.valueOf(60));
+        if (UNITS_DIGIT.matcher(text).find()) moduli.add(BigInteger.TEN);
     }
 
     private static final Pattern NUMERAL = Pattern.compile("(?<![\\d.])\\d+(?![\\d.])");

@@ -108,6 +108,8 @@ final class ProblemQuotes {
         String plain = null;
         while (m.find()) {
             if (count(m.group(2)) < 2) continue;
+            // the same amount elsewhere in the problem ("$20.25 per ticket" for another show) may be a price
+            if (occurrences(problem, "$" + m.group(1)) + occurrences(problem, "$ " + m.group(1)) > 1) continue;
             if (plain == null) plain = text.replace("\\$", "$");
             String item = Pattern.quote(item(m.group(3)));
             String amount = Pattern.quote(m.group(1));
@@ -154,6 +156,7 @@ final class ProblemQuotes {
      * are two 2010 pennies" when the problem has "a 2010 penny".
      */
     private static void counts(String text, String problem, List<Claim> out) {
+        if (MULTIPLIES.matcher(problem).find()) return;
         Set<String> once = new HashSet<>();
         Matcher m = ONE_NAMED.matcher(problem);
         while (m.find()) once.add(phrase(m.group(1)));
@@ -163,6 +166,14 @@ final class ProblemQuotes {
         Matcher s = MANY_NAMED.matcher(text);
         while (s.find()) {
             if (count(s.group(1)) < 2 || !once.contains(phrase(s.group(2)))) continue;
+            // "How many packs of grape gum can she buy", "each pack of grape gum": the problem counts it
+            String head = s.group(2).toLowerCase(Locale.ROOT).split("\\s+")[0];
+            String lowerProblem = problem.toLowerCase(Locale.ROOT);
+            if (lowerProblem.contains("how many " + head)
+                    || lowerProblem.matches("(?s).*\\b(?:each|every|per)\\s+"
+                            + Pattern.quote(s.group(2).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) + ".*")) {
+                continue;
+            }
             if (Sentences.sentenceHas(text, s.start(), s.end(), SUPPOSED)
                     || Sentences.sentenceHas(text, s.start(), s.end(), EACH)) {
                 continue;
@@ -180,6 +191,22 @@ final class ProblemQuotes {
                     "1",
                     "the problem names one " + phrase(s.group(2)) + " and never more"));
         }
+    }
+
+    /** A problem that multiplies, repeats or plans: several of one item may be meant. */
+    private static final Pattern MULTIPLIES = Pattern.compile(
+            "\\b(would|will|plans?|planned|tomorrow|twice|times|more|later|next|again|another|double|triple)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            int end = i + what.length();
+            if (end >= text.length() || !Character.isDigit(text.charAt(end)) && text.charAt(end) != '.') n++;
+            else if (text.charAt(end) == '.' && (end + 1 >= text.length() || !Character.isDigit(text.charAt(end + 1))))
+                n++;
+        }
+        return n;
     }
 
     /** Several named items said of a group: "each of", "both", "all". */
@@ -260,6 +287,10 @@ final class ProblemQuotes {
             if (given.contains(dim)) continue;
             String before = text.substring(Math.max(0, s.start() - 4), s.start());
             if (before.contains("=") || RATE.matcher(text).find()) continue;
+            // "60 miles per hour", "1 gallon each minute", "a mile a minute": a rate in either
+            // dimension may carry the number over
+            if (rateIn(problem, dim, given.iterator().next())
+                    || rateIn(text, dim, given.iterator().next())) continue;
             out.add(new Claim(
                     s.start(1),
                     s.end(1),
@@ -276,6 +307,21 @@ final class ProblemQuotes {
         }
     }
 
+    private static final Pattern PER_UNIT = Pattern.compile(
+            "\\b(?:per|each|every|an?|for every|for each)\\s+([a-z]+)\\b|\\b(mph|mpg|kph|km/h)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** {@return whether a text writes a rate per a unit of either dimension ("per hour", "a minute", "mph")} */
+    private static boolean rateIn(String text, String dim1, String dim2) {
+        Matcher m = PER_UNIT.matcher(text);
+        while (m.find()) {
+            if (m.group(2) != null) return true;
+            String d = DIMENSION.get(m.group(1).toLowerCase(Locale.ROOT));
+            if (dim1.equals(d) || dim2.equals(d)) return true;
+        }
+        return false;
+    }
+
     /** A rate or a supposition in the sentence: the number may carry over to another unit. */
     private static final Pattern RATE = Pattern.compile(
             "\\b(per|each|every|rate|speed|pace|if|suppose|assume|would|could|instead)\\b|/|\\?",
@@ -289,7 +335,9 @@ final class ProblemQuotes {
     /** A problem that changes its prices (over time, with tax, on sale): a step's new price is no quote. */
     private static final Pattern PRICE_CHANGES = Pattern.compile(
             "\\b(ris(?:e|es|ing)|rose|increas\\w*|decreas\\w*|go(?:es)? up|went up|go(?:es)? down|tax\\w*|discount\\w*|sale"
-                    + "|half price|\\d\\s*%\\s+off|next|later|raise\\w*|drop(?:s|ped|ping)?\\b(?!-)|cheaper|more expensive|inflation|instead)\\b",
+                    + "|half price|\\d\\s*%\\s+off|next|later|raise\\w*|drop(?:s|ped|ping)?\\b(?!-)|cheaper|more expensive|inflation|instead"
+                    + "|extra|premium|surcharge|fee|coupon|percentage points?|this year|last year|new|special)\\b"
+                    + "|\\$\\s?\\d[\\d.,]*\\s+off\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static void prices(String text, String problem, List<Claim> out) {
@@ -319,6 +367,8 @@ final class ProblemQuotes {
             BigDecimal right = given.iterator().next();
             Set<String> others = byPrice.get(price);
             if (right.compareTo(price) == 0 || others == null || others.contains(item)) continue;
+            // "Jane's blouse is a premium one that costs $6.00": the amount also prices something else
+            if (occurrences(problem, "$" + s.group(1)) + occurrences(problem, "$ " + s.group(1)) > 1) continue;
             if (others.stream().anyMatch(compound::contains)) continue;
             if (Sentences.sentenceHas(plain, s.start(), s.end(), CHANGED)
                     || RESULT_BEFORE
@@ -349,6 +399,12 @@ final class ProblemQuotes {
     /** A result sign just before a number: it is worked out, not quoted. */
     private static final Pattern RESULT_BEFORE = Pattern.compile("[=≈]\\s*$");
 
+    /** A problem whose percents change ("went up by 15 percentage points", "this year"). */
+    private static final Pattern PERCENT_CHANGES = Pattern.compile(
+            "\\b(percentage points?|went up|go(?:es)? up|went down|increas\\w*|decreas\\w*|rose|ris(?:e|es|ing)|grew"
+                    + "|grow\\w*|fell|falls?|this year|last year)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** A problem that asks for a percent: the step works one out. */
     private static final Pattern ASKS_PERCENT =
             Pattern.compile("\\bwhat\\s+(?:percent|percentage)|\\bhow\\s+many\\s+percent", Pattern.CASE_INSENSITIVE);
@@ -358,7 +414,8 @@ final class ProblemQuotes {
             "[=≈/÷]|\\b(?:means?|gives?|so|thus|therefore|hence|which is)\\b", Pattern.CASE_INSENSITIVE);
 
     private static void percents(String text, String problem, List<Claim> out) {
-        if (ASKS_PERCENT.matcher(problem).find()) return;
+        if (ASKS_PERCENT.matcher(problem).find()
+                || PERCENT_CHANGES.matcher(problem).find()) return;
         Map<String, Set<BigDecimal>> byGroup = new HashMap<>();
         Map<String, Set<String>> said = new HashMap<>();
         Matcher m = PERCENT.matcher(problem);

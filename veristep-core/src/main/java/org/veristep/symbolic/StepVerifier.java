@@ -97,7 +97,7 @@ public final class StepVerifier {
         List<StepCheck> out = new ArrayList<>(trace.size());
         Map<String, Value> bindings = new HashMap<>();
         TraceState state = new TraceState();
-        if (trace.problem() != null) state.arithmetic.add(trace.problem().text());
+        if (trace.problem() != null) state.arithmetic.addProblem(trace.problem().text());
         for (Step step : trace.steps()) {
             if (scope != Scope.TRACE) bindings.clear();
             out.add(verifyStep(
@@ -992,6 +992,16 @@ public final class StepVerifier {
             u.add(one.endsWith("s") ? one.substring(0, one.length() - 1) : one);
         }
         if (u.size() > 1) return "several units in one side (" + String.join(", ", u) + "): a compound quantity";
+        // "1 truck + 1 pack = $10 + $10": a sum of different things names them, it does not count them
+        if (s.expr().indexOf('+') > 0 || s.expr().indexOf('-') > 0) {
+            Set<String> nouns = new java.util.TreeSet<>();
+            for (String w : s.units()) {
+                String n = w.toLowerCase(Locale.ROOT);
+                if (n.length() < 2 || !n.chars().allMatch(Character::isLetter) || NOT_A_UNIT.contains(n)) continue;
+                nouns.add(n.endsWith("s") ? n.substring(0, n.length() - 1) : n);
+            }
+            if (nouns.size() > 1) return "a sum of different things (" + String.join(", ", nouns) + ")";
+        }
         for (String w : s.units()) {
             if (RESULT_VERB.matcher(w).find())
                 return "a verb ('" + w + "') inside a side: two statements may run together";
