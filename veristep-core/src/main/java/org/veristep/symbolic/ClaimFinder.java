@@ -55,6 +55,8 @@ public final class ClaimFinder {
         Relation rel;
         /** for SEP: a math delimiter (looked through when checking context) */
         boolean delimiter;
+        /** for NUM: the one-character exponent of a LaTeX power without braces ({@code 3^25^2}) */
+        boolean exponent;
 
         Tok(Kind kind, int start, int end, String norm, boolean plain) {
             this.kind = kind;
@@ -306,6 +308,27 @@ public final class ClaimFinder {
 
     // ---------------------------------------------------------------- lexing
 
+    /** Notations that make a side no value to compute: repeating decimals, elisions, vectors. */
+    private static final java.util.regex.Pattern UNREADABLE = java.util.regex.Pattern.compile(
+            "\\\\overline|\\\\ldots|\\\\cdots|\\\\dots|\\.\\.\\.|…|\\\\mathbf|\\\\vec\\b|\\\\overrightarrow|\\\\boldsymbol|\\\\bar\\b"
+                    + "|\\d\\s*\\\\[dt]?frac\\s*(?:\\d\\d|\\{[^}]*\\}\\s*\\{[^}]*\\})\\s*\\\\?%");
+
+    /** The end of an aligned line followed by a line that starts with an operator. */
+    private static final java.util.regex.Pattern CONTINUED_LINE = java.util.regex.Pattern.compile(
+            "\\s*(?:\\\\\\\\\\s*&?|\\n\\s*&)\\s*(?:\\\\q?quad\\s*|\\\\hspace\\{[^}]*\\}\\s*)*[-+]");
+
+    /** A function the parser does not know, just before a side. */
+    private static final java.util.regex.Pattern UNKNOWN_FUNCTION_BEFORE = java.util.regex.Pattern.compile(
+            "(?:\\\\operatorname\\*?\\{[^}]*\\}|\\\\(?:arc[a-z]+|cot|sec|csc|sinh|cosh|tanh|coth|arg|det|dim|gcd|lcm|hom|ker|lim"
+                    + "|liminf|limsup|Pr|sup|inf|deg))\\s*$");
+
+    /** Unicode vulgar fraction glyphs and their values ({@link #VULGAR_VALUES}, same order). */
+    private static final String VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞";
+
+    private static final String[] VULGAR_VALUES = {
+        "1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "2/5", "3/5", "4/5", "1/6", "5/6", "1/8", "3/8", "5/8", "7/8"
+    };
+
     /**
      * {@return the index after {@code \\( x \\)} starting at {@code i} when it holds one letter and
      * stands inside a plain-text expression (an operator or relation just before or after it), else -1}
@@ -448,6 +471,18 @@ public final class ClaimFinder {
             money = false;
             if (c == '\\') {
                 i = command(s, i, out, plain);
+                continue;
+            }
+            int vulgar = VULGAR_FRACTIONS.indexOf(c);
+            if (vulgar >= 0) {
+                // "¾ x 3/3 = 9/12": a vulgar fraction glyph is its fraction, (3/4)
+                String[] nd = VULGAR_VALUES[vulgar].split("/");
+                out.add(new Tok(Kind.LP, i, i + 1, "(", plain));
+                out.add(new Tok(Kind.NUM, i, i + 1, nd[0], plain));
+                out.add(new Tok(Kind.OP, i, i + 1, "/", plain));
+                out.add(new Tok(Kind.NUM, i, i + 1, nd[1], plain));
+                out.add(new Tok(Kind.RP, i, i + 1, ")", plain));
+                i++;
                 continue;
             }
             if (c == '\u03c0') {
@@ -631,15 +666,39 @@ public final class ClaimFinder {
         int n = s.length();
         StringBuilder digits = new StringBuilder();
         int k = i;
+        Tok before = last(out);
+        if (!plain && before != null && before.kind == Kind.OP && before.norm.equals("^") && before.end == i) {
+            // LaTeX: an exponent without braces is one character ("3^25^2" is 3^2 5^2)
+            Tok e = new Tok(Kind.NUM, i, i + 1, s.substring(i, i + 1), plain);
+            e.exponent = true;
+            out.add(e);
+            return i + 1;
+        }
+        if (!plain && before != null && before.kind == Kind.NUM && before.exponent && before.end == i) {
+            out.add(new Tok(Kind.OP, i, i, "*", plain)); // "3^25^2": the digits after the exponent multiply
+        }
         while (k < n && Character.isDigit(s.charAt(k))) digits.append(s.charAt(k++));
         // thousands groups, only after 1-3 leading digits
         if (digits.length() >= 1 && digits.length() <= 3) {
+            int lead = k;
+            int groups = 0;
             while (true) {
                 int g = groupAt(s, k);
                 if (g < 0 || g + 3 > n || !allDigits(s, g, g + 3)) break;
                 if (g + 3 < n && Character.isDigit(s.charAt(g + 3))) break;
                 digits.append(s, g, g + 3);
                 k = g + 3;
+                groups++;
+            }
+            // "(28,365)": a pair in parentheses (a gcd, a point), not 28365
+            if (groups == 1
+                    && i > 0
+                    && s.charAt(i - 1) == '('
+                    && k < n
+                    && s.charAt(k) == ')'
+                    && s.charAt(lead) == ',') {
+                digits.setLength(lead - i);
+                k = lead;
             }
         }
         if (k + 1 < n && s.charAt(k) == '.' && Character.isDigit(s.charAt(k + 1))) {
@@ -670,10 +729,11 @@ public final class ClaimFinder {
 
     /** {@return the index of a thousands group's first digit after a separator at {@code k}, or -1} */
     private static int groupAt(String s, int k) {
+        if (s.startsWith(",\\!", k)) return k + 3; // "90,\!000" (before the plain comma)
+        if (s.startsWith(", \\!", k)) return k + 4; // "111,\! 111"
         if (s.startsWith(",", k)) return k + 1;
         if (s.startsWith("{,}", k)) return k + 3;
         if (s.startsWith("\\,", k)) return k + 2;
-        if (s.startsWith(",\\!", k)) return k + 3;
         return -1;
     }
 
@@ -812,11 +872,11 @@ public final class ClaimFinder {
             if (toks.get(k).kind != Kind.LP || !(prev.kind == Kind.NUM || prev.kind == Kind.UNIT)) continue;
             if (toks.get(k).start == prev.end) continue; // "2(AC)" is a product
             int j = k + 1;
-            // "22 (10 pm)": a time of day after a number of hours annotates it
+            // "22 (10 pm)", "0.20 (20 cents)": a number with its unit in parentheses restates the one before
             if (j + 1 < toks.size()
                     && toks.get(j).kind == Kind.NUM
-                    && (toks.get(j + 1).norm.equals("am")
-                            || toks.get(j + 1).norm.equals("pm"))) {
+                    && (toks.get(j + 1).kind == Kind.WORD || toks.get(j + 1).kind == Kind.UNIT)
+                    && toks.get(j + 1).norm.length() > 1) {
                 j++;
             }
             while (j < toks.size()
@@ -1012,6 +1072,14 @@ public final class ClaimFinder {
         Side lastSide = sides.get(sides.size() - 1);
         if (lastSide != null) {
             doubtfulEnd = contextAfter(text, toks, lastR[1] - 1);
+            // "&= \\binom40 ... \\\\ &\\qquad+ \\binom41 ...": an aligned line the next one continues
+            if (doubtfulEnd == null
+                    && CONTINUED_LINE
+                            .matcher(text)
+                            .region(toks.get(lastR[1] - 1).end, text.length())
+                            .lookingAt()) {
+                doubtfulEnd = "the next aligned line continues it";
+            }
             int j = lastR[1];
             while (j < toks.size() && toks.get(j).kind == Kind.UNIT) j++;
             while (j < toks.size() && toks.get(j).kind == Kind.SEP && toks.get(j).delimiter) j++;
@@ -1088,6 +1156,16 @@ public final class ClaimFinder {
             trailingUnit = true;
         }
         if (from >= to) return null;
+        // a repeating decimal, an elided product or sum, a vector: not a value to compute
+        int tail = Math.min(text.length(), toks.get(to - 1).end + 12); // "5.\\overline{05}" after the side
+        if (UNREADABLE.matcher(text).region(toks.get(from).start, tail).find()) return null;
+        // "\\operatorname{arccot} (-1)", "\\sec(x)": a function the parser does not know applies to the side
+        if (UNKNOWN_FUNCTION_BEFORE
+                .matcher(text)
+                .region(Math.max(0, toks.get(from).start - 30), toks.get(from).start)
+                .find()) {
+            return null;
+        }
         // "5 quarters = 5 * 25", "60 minutes = 1 hour": a number naming a quantity, not a value to check
         if (beforeRelation && trailingUnit && !hasAdditiveOrProduct(toks, from, to)) return null;
         // readings: bit 0 = percent as a bare number, bit 1 = mixed number as a product
@@ -1200,10 +1278,16 @@ public final class ClaimFinder {
      * starting at {@code k} and directly after an integer, or -1}
      */
     private static int mixedFraction(List<Tok> toks, int k, int to) {
-        if (k + 7 > to) return -1;
+        if (k + 2 > to) return -1;
         Tok integer = toks.get(k - 1);
         if (integer.norm.indexOf('.') >= 0 || integer.plain) return -1;
         if (!toks.get(k).norm.equals("\\frac")) return -1;
+        Tok digits = toks.get(k + 1);
+        if (digits.kind == Kind.NUM && digits.norm.matches("\\d\\d")) {
+            // "8\frac47": an unbraced fraction of two digits
+            return digits.norm.charAt(0) < digits.norm.charAt(1) ? k + 2 : -1;
+        }
+        if (k + 7 > to) return -1;
         Tok a = toks.get(k + 2);
         Tok b = toks.get(k + 5);
         if (!(toks.get(k + 1).kind == Kind.LP

@@ -140,6 +140,13 @@ final class FactClaims {
                     + "(?:\\$\\s?(\\d*\\.\\d+|\\d+)(?![\\d.,]*\\s*(?:cents?|¢))|(\\d+)\\s*(?:cents?|¢))",
             Pattern.CASE_INSENSITIVE);
 
+    /** "two nickels are worth $0.10 (10 cents) each": the value of each of several coins. */
+    private static final Pattern COINS_EACH = Pattern.compile(
+            "\\b(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|both)\\s+(pennies|nickels|dimes|quarters)\\s+"
+                    + "(are\\s+worth|are|worth)\\s+(?:\\$\\s?(\\d*\\.\\d+|\\d+)(?![\\d.,]*\\s*(?:cents?|¢))|(\\d+)\\s*(?:cents?|¢))"
+                    + "\\s*(?:\\([^)]*\\)\\s*)?each\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** Words that make a sentence deny, suppose, report or correct a statement, or leave Earth's units. */
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not|n't|never|no|if|suppose|supposing|assuming|assume|said|says|claim|claims|claimed|wrongly"
@@ -224,8 +231,12 @@ final class FactClaims {
             String what = half ? "half a dozen" : "a dozen";
             if (n != null) add(text, m, 3, "the number in " + what, n, List.of(BigDecimal.valueOf(half ? 6 : 12)), out);
         }
-        for (MatchResult m : Near.matches(COIN, text, lower, true, 10, 40, "penny", "nickel", "dime", "quarter")) {
+        List<MatchResult> coins =
+                new ArrayList<>(Near.matches(COIN, text, lower, true, 10, 40, "penny", "nickel", "dime", "quarter"));
+        coins.addAll(Near.matches(COINS_EACH, text, lower, true, 12, 60, "pennies", "nickels", "dimes", "quarters"));
+        for (MatchResult m : coins) {
             String coin = m.group(1).toLowerCase(Locale.ROOT);
+            coin = coin.equals("pennies") ? "penny" : coin.endsWith("s") ? coin.substring(0, coin.length() - 1) : coin;
             // "one quarter is $50" is a quarter of something; only "a quarter is worth ..." is the coin
             if (coin.equals("quarter") && !m.group(2).toLowerCase(Locale.ROOT).contains("worth")) continue;
             if (!Sentences.endsCleanly(text, m.end())) continue;
@@ -411,7 +422,7 @@ final class FactClaims {
         if (big.size() % small.size() != 0) return;
         if (problem != null
                 && Pattern.compile(
-                                "(?<![\\d.,])" + Pattern.quote(m.group(numberGroup)) + "\\s+"
+                                "(?<![\\d.,])" + Pattern.quote(m.group(numberGroup)) + "(?:\\s+|\\s*-\\s*)"
                                         + Pattern.quote(stem(smallWord)),
                                 Pattern.CASE_INSENSITIVE)
                         .matcher(problem)

@@ -180,6 +180,16 @@ final class LinearSolutions {
         return from <= to && BRANCHES.matcher(text).region(from, to).find();
     }
 
+    /** Two capital letters together: a segment or an angle's name in geometry. */
+    private static final Pattern SEGMENT = Pattern.compile("(?<![A-Za-z\\\\])[A-Z]{2,3}(?![A-Za-z])");
+
+    private static java.util.TreeSet<String> segments(String side) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = SEGMENT.matcher(side);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
     private static final long[] NUMERATORS = {7, 11, 13, 17, 19, 23, 29, 31, 37};
     private static final long[] DENOMINATORS = {3, 5, 2, 7, 4, 9};
 
@@ -188,6 +198,11 @@ final class LinearSolutions {
      * constant at four rational points ({@code a + b + 5 = a + b + 3}), else null}
      */
     private static String constantDifference(String text, Side l, Side r, SideEvaluator eval) {
+        // "\\frac{BE \\cdot CD}{BD \\cdot CE} = 4": segment names, not products of letters (the same names on
+        // both sides, "AB + 2 = AB", differ by a constant whatever they mean)
+        if (!segments(text.substring(l.start(), l.end())).equals(segments(text.substring(r.start(), r.end())))) {
+            return null;
+        }
         if (!acceptable(l)
                 || !acceptable(r)
                 || AMBIGUOUS_DIVISION

@@ -23,6 +23,10 @@ import org.veristep.math.Value;
  * days of a week in the claim's sentence or when the problem asks for a day of the week (a problem
  * about Monday's sales does not work modulo 7). One instance per trace,
  * fed in text order; not thread-safe.
+ *
+ * <p>Also a notation the problem defines ("a * b = 2a + 5b - ab", "Let \\boxed{N} mean ...") and,
+ * when the problem asks for a base ("In what base does 44 × 55 = 3506?"), a claim made only of the
+ * problem's numerals.
  */
 final class OtherArithmetic {
     private static final Pattern BASE = Pattern.compile(
@@ -65,13 +69,53 @@ final class OtherArithmetic {
         add(problem);
         if (WEEK_QUESTION.matcher(problem).find()) moduli.add(BigInteger.valueOf(7));
         clock |= CLOCK_NAMED.matcher(problem).find();
+        Matcher d = DEFINED.matcher(problem);
+        while (d.find()) defined.add(d.group(1) != null ? d.group(1) : d.group(2));
+        if (UNKNOWN_BASE.matcher(problem).find()) {
+            Matcher n = NUMERAL.matcher(problem);
+            while (n.find()) problemNumerals.add(n.group());
+        }
     }
+
+    /**
+     * An operation or notation the problem defines ("a * b = 2a + 5b - ab", "Let \\boxed{N} mean the
+     * number of divisors"): the symbol, as written.
+     */
+    private static final Pattern DEFINED = Pattern.compile(
+            "[A-Za-z]\\s*(\\*|\\\\ast|\\\\star|\\\\otimes|\\\\oplus|\\\\odot|\\\\diamond|\\\\triangle|\\\\nabla"
+                    + "|\\\\circ|\\\\#|\\\\&|\\\\clubsuit|\\\\spadesuit|\\\\heartsuit|\\\\diamondsuit|\\\\bowtie|\\\\dagger"
+                    + "|\\\\S|@)\\s*[A-Za-z]\\s*(?:=|\\\\text|is|as|denote)"
+                    + "|(?:let|define|denote)\\s+\\$?\\s*(\\\\boxed|\\\\lfloor|\\\\lceil|\\[|\\{)",
+            Pattern.CASE_INSENSITIVE);
+    /** A base named by a letter ("In what base does 44 × 55 = 3506?"): the problem's numerals may be in it. */
+    private static final Pattern UNKNOWN_BASE =
+            Pattern.compile("\\b(?:base\\s*\\$?\\s*[a-z]\\b|what\\s+base|which\\s+base)", Pattern.CASE_INSENSITIVE);
+
+    private final Set<String> defined = new HashSet<>();
+    private final Set<String> problemNumerals = new HashSet<>();
 
     /**
      * {@return a reason when the claim holds in a base or modulus named in the trace so far or in
      * {@code stepText}, else null}
      */
     String explains(String stepText, Side l, Value lv, Side r, Value rv, SideEvaluator eval) {
+        // the symbol may stand just before the side: "\\boxed{11} = 2"
+        String written = stepText.substring(Math.max(0, l.start() - 8), l.end()) + " "
+                + stepText.substring(Math.max(0, r.start() - 8), r.end());
+        for (String op : defined) {
+            if (written.contains(op)) return "uses " + op + ", which the problem defines";
+        }
+        if (!problemNumerals.isEmpty()) {
+            // every numeral of the claim is one of the problem's, which may be written in an unknown base
+            Matcher n = NUMERAL.matcher(l.expr() + " " + r.expr());
+            boolean all = true;
+            boolean any = false;
+            while (n.find()) {
+                any = true;
+                all &= problemNumerals.contains(n.group());
+            }
+            if (any && all) return "the problem's numerals, in a base it asks for";
+        }
         Set<Integer> b = new HashSet<>(bases);
         Set<BigInteger> m = new HashSet<>(moduli);
         read(stepText, b, m);

@@ -144,11 +144,10 @@ final class ProblemQuotes {
      * a year or model number before the noun, or "X of Y".
      */
     private static final Pattern ONE_NAMED = Pattern.compile(
-            "\\b(?:a|an|one)\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+(?:\\s+[a-z]+)?)\\b",
-            Pattern.CASE_INSENSITIVE);
+            "\\b(?:a|an|one)\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+\\s+[a-z]+)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern MANY_NAMED = Pattern.compile(
-            "(?<![\\w.$])" + COUNT + "\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+(?:\\s+[a-z]+)?)\\b",
+            "(?<![\\w.$])" + COUNT + "\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+\\s+[a-z]+)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -159,7 +158,11 @@ final class ProblemQuotes {
         if (MULTIPLIES.matcher(problem).find()) return;
         Set<String> once = new HashSet<>();
         Matcher m = ONE_NAMED.matcher(problem);
-        while (m.find()) once.add(phrase(m.group(1)));
+        while (m.find()) {
+            // "an ounce of M&M" is a measure, not an item
+            if (DIMENSION.containsKey(m.group(1).toLowerCase(Locale.ROOT).split("\\s+")[0])) continue;
+            once.add(phrase(m.group(1)));
+        }
         if (once.isEmpty()) return;
         Matcher c = MANY_NAMED.matcher(problem);
         while (c.find()) once.remove(phrase(c.group(2)));

@@ -713,6 +713,7 @@ public final class StepVerifier {
         String negated = negationNearby(text, l.start(), r.end());
         if (negated != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, negated);
         String other = arithmetic.explains(text, l, lv, r, rv, eval);
+        if (other == null) other = notationDoubt(text, lt, l, rt, r, rv);
         if (other != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, other);
         String tol = withinDecimalTolerance(l, lv, r, rv);
         if (tol != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, tol);
@@ -974,6 +975,62 @@ public final class StepVerifier {
         if (lu.isEmpty() || ru.isEmpty()) return null;
         for (String u : ru) if (lu.contains(u)) return null;
         return "units differ (" + String.join(", ", lu) + " vs " + String.join(", ", ru) + ")";
+    }
+
+    private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{?\\s*\\\\circ|°|\\\\degree");
+    /** "19{,}404\\pi \\div 6\\pi", "6!/3!3!": a product written by juxtaposition after a division. */
+    private static final Pattern PRODUCT_AFTER_DIVISION =
+            Pattern.compile("/\\s*(?:\\d+(?:\\.\\d+)?!?|\\([^()]*\\))\\s*(?:\\\\pi|[A-Za-z(]|\\d+!)");
+
+    private static final Pattern DIVISION = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
+
+    /**
+     * {@return a reason when the way a claim is written leaves its meaning open, else null}: degrees
+     * on one side only (a conversion from radians), a product by juxtaposition after a division
+     * (whether it divides is the writer's convention), or a division written with its remainder
+     * ("500 ÷ 13 = 13 · 38 + 6": the right side is the dividend)
+     */
+    private static final Pattern PI = Pattern.compile("\\\\pi|π");
+
+    private static final Pattern CENTS = Pattern.compile("\\bcents?\\b", Pattern.CASE_INSENSITIVE);
+
+    /** {@return whether a side is an amount of dollars: a dollar sign in it or just before it} */
+    private static boolean money(String text, Side s) {
+        if (text.substring(s.start(), s.end()).contains("$")) return true;
+        int i = s.start() - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == ',' || text.charAt(i) == '\\')) i--;
+        return i >= 0 && text.charAt(i) == '$' && i + 1 < text.length() && text.charAt(i + 1) == '\\'
+                || i >= 1 && text.charAt(i) == '$' && text.charAt(i - 1) == '\\';
+    }
+
+    /** {@return the claim's text with a few characters after it ("= \\boxed{90}$ cents")} */
+    private static String around(String text, Side l, Side r) {
+        return text.substring(l.start(), Math.min(text.length(), r.end() + 14));
+    }
+
+    private static String notationDoubt(String text, String lt, Side l, String rt, Side r, Value rv) {
+        boolean degreesLeft = DEGREES.matcher(lt).find();
+        if (degreesLeft != DEGREES.matcher(rt).find()
+                && PI.matcher(degreesLeft ? rt : lt).find()) {
+            return "degrees on one side, π on the other: a conversion";
+        }
+        // "\\$0.054 = 5.4 cents": dollars on one side, cents or another unit on the other
+        boolean dollarsLeft = money(text, l);
+        boolean dollarsRight = money(text, r);
+        if (dollarsLeft != dollarsRight && CENTS.matcher(around(text, l, r)).find()) {
+            return "dollars on one side, another unit on the other: a conversion";
+        }
+        if (PRODUCT_AFTER_DIVISION.matcher(l.expr()).find()
+                || PRODUCT_AFTER_DIVISION.matcher(r.expr()).find()) {
+            return "a product by juxtaposition after a division: the grouping is the writer's";
+        }
+        java.util.regex.Matcher d = DIVISION.matcher(l.expr());
+        if (d.matches()
+                && rv instanceof Value.Exact x
+                && x.value().compareTo(BigRational.parseDecimal(d.group(1))) == 0) {
+            return "a division written with its remainder";
+        }
+        return null;
     }
 
     /** Verbs that state a result: between two numbers of one side, two statements run together. */

@@ -87,11 +87,56 @@ class ClaimFinderTest {
     }
 
     @Test
+    void latexNumeralsReadAsLatexMeansThem() {
+        // thousands separators ",\\!" and "{,}" (MATH's reference solutions write both)
+        assertEquals(
+                "90000",
+                ClaimFinder.find("$9\\times 10^4=90,\\!000$")
+                        .get(0)
+                        .sides()
+                        .get(1)
+                        .expr());
+        assertEquals(
+                "19404",
+                ClaimFinder.find("$x = 19{,}404$").get(0).sides().get(1).expr());
+        // an exponent without braces is one character: 3^25^2 is 3^2 5^2 (in math only)
+        assertEquals(
+                Verdict.VERIFIED,
+                new StepVerifier()
+                        .verifyStep("\\(3^25^2 = 15^2\\)", new java.util.HashMap<>())
+                        .verdict());
+        assertEquals(
+                Verdict.REFUTED,
+                new StepVerifier()
+                        .verifyStep("so 3^25 = 15", new java.util.HashMap<>())
+                        .verdict());
+        // an unbraced mixed number, a vulgar fraction glyph, a pair in parentheses
+        assertEquals(
+                "(8+\\frac47)",
+                ClaimFinder.find("$\\frac{60}{7} = 8\\frac47$")
+                        .get(0)
+                        .sides()
+                        .get(1)
+                        .expr());
+        assertEquals(
+                "(3/4)*3/3",
+                ClaimFinder.find("¾ x 3/3 = 9/12").get(0).sides().get(0).expr());
+        assertEquals(
+                Verdict.UNVERIFIABLE,
+                new StepVerifier()
+                        .verifyStep("\\((28,365) = 1\\)", new java.util.HashMap<>())
+                        .verdict());
+    }
+
+    @Test
     void doubtfulExtentsAreRecorded() {
         assertNotNull(ClaimFinder.find("one third of \\(18 = 6\\)").get(0).doubtfulStart());
         assertNotNull(ClaimFinder.find("at 3:30 = 3.5 hours").get(0).doubtfulStart());
         assertNotNull(ClaimFinder.find("the total is 2 + 3 = 5 dozen").get(0).doubtfulEnd());
-        assertNotNull(ClaimFinder.find("\\(x = 1234.234...\\)").get(0).doubtfulEnd());
+        // a decimal that goes on, a repeating decimal, an elided product: no value to check
+        assertEquals(List.of(), ClaimFinder.find("\\(x = 1234.234...\\)"));
+        assertEquals(List.of(), ClaimFinder.find("\\(100x = 5.\\overline{05}\\)"));
+        assertEquals(List.of(), ClaimFinder.find("\\(n! = 1 \\cdot 2 \\cdots n\\)"));
         assertNotNull(ClaimFinder.find("Age = \\text{Chenny's Age} - 4 = 10 - 4 = 6")
                 .get(0)
                 .doubtfulStart());
