@@ -313,14 +313,62 @@ public final class ClaimFinder {
             "\\\\overline|\\\\ldots|\\\\cdots|\\\\dots|\\.\\.\\.|…|\\\\mathbf|\\\\vec\\b|\\\\overrightarrow|\\\\boldsymbol|\\\\bar\\b"
                     + "|\\d\\s*\\\\[dt]?frac\\s*(?:\\d\\d|\\{[^}]*\\}\\s*\\{[^}]*\\})\\s*\\\\?%");
 
+    /** Commands after which a side is no value to compute (a repeating decimal, an elision, a vector). */
+    private static final List<String> UNREADABLE_COMMANDS =
+            List.of("overline", "ldots", "cdots", "dots", "mathbf", "vec", "overrightarrow", "boldsymbol", "bar");
+
+    /** Functions the parser does not know: a side they apply to is no value to compute. */
+    private static final Set<String> UNKNOWN_FUNCTIONS = Set.of(
+            "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "arg", "det", "dim", "gcd", "lcm", "hom", "ker", "lim",
+            "liminf", "limsup", "Pr", "sup", "inf", "deg");
+
+    /**
+     * {@return whether {@code text[from, to)} holds a notation that makes a side no value to compute:
+     * {@link #UNREADABLE_COMMANDS}, "...", "…", or a fraction directly followed by a percent
+     * ("33\\frac13\\%")}
+     */
+    private static boolean unreadable(String text, int from, int to) {
+        boolean percent = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '…' || c == '.' && text.startsWith("...", i)) return true;
+            if (c == '%') percent = true;
+            if (c != '\\') continue;
+            for (String name : UNREADABLE_COMMANDS) {
+                int e = i + 1 + name.length();
+                if (text.startsWith(name, i + 1) && (e >= text.length() || !Character.isLetter(text.charAt(e)))) {
+                    return true;
+                }
+            }
+        }
+        return percent && UNREADABLE.matcher(text).region(from, to).find();
+    }
+
+    /**
+     * {@return whether a function the parser does not know ({@code \\operatorname{arccot}}, {@code
+     * \\sec}, {@code \\arccos} ...) stands just before offset {@code at}}
+     */
+    private static boolean unknownFunctionBefore(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && text.charAt(i) == ' ') i--;
+        if (i < 0) return false;
+        if (text.charAt(i) == '}') {
+            int open = text.lastIndexOf('{', i);
+            if (open < 0) return false;
+            int k = open;
+            if (k > 0 && text.charAt(k - 1) == '*') k--;
+            return text.startsWith("\\operatorname", k - 13);
+        }
+        int end = i + 1;
+        while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
+        if (i < 0 || text.charAt(i) != '\\' || end - i < 3) return false;
+        String name = text.substring(i + 1, end);
+        return UNKNOWN_FUNCTIONS.contains(name) || name.startsWith("arc");
+    }
+
     /** The end of an aligned line followed by a line that starts with an operator. */
     private static final java.util.regex.Pattern CONTINUED_LINE = java.util.regex.Pattern.compile(
             "\\s*(?:\\\\\\\\\\s*&?|\\n\\s*&)\\s*(?:\\\\q?quad\\s*|\\\\hspace\\{[^}]*\\}\\s*)*[-+]");
-
-    /** A function the parser does not know, just before a side. */
-    private static final java.util.regex.Pattern UNKNOWN_FUNCTION_BEFORE = java.util.regex.Pattern.compile(
-            "(?:\\\\operatorname\\*?\\{[^}]*\\}|\\\\(?:arc[a-z]+|cot|sec|csc|sinh|cosh|tanh|coth|arg|det|dim|gcd|lcm|hom|ker|lim"
-                    + "|liminf|limsup|Pr|sup|inf|deg))\\s*$");
 
     /** Unicode vulgar fraction glyphs and their values ({@link #VULGAR_VALUES}, same order). */
     private static final String VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞";
@@ -477,11 +525,25 @@ public final class ClaimFinder {
             if (vulgar >= 0) {
                 // "¾ x 3/3 = 9/12": a vulgar fraction glyph is its fraction, (3/4)
                 String[] nd = VULGAR_VALUES[vulgar].split("/");
+                Tok whole = last(out);
+                boolean mixedGlyph = whole != null
+                        && whole.kind == Kind.NUM
+                        && whole.norm.indexOf('.') < 0
+                        && !whole.percent
+                        && (whole.end == i || whole.end == i - 1 && s.charAt(i - 1) == ' ');
+                if (mixedGlyph) {
+                    // "2½" and "3 ½" are mixed numbers: (2 + 1/2)
+                    out.remove(out.size() - 1);
+                    out.add(new Tok(Kind.LP, whole.start, whole.start, "(", plain));
+                    out.add(whole);
+                    out.add(new Tok(Kind.OP, i, i, "+", plain));
+                }
                 out.add(new Tok(Kind.LP, i, i + 1, "(", plain));
                 out.add(new Tok(Kind.NUM, i, i + 1, nd[0], plain));
                 out.add(new Tok(Kind.OP, i, i + 1, "/", plain));
                 out.add(new Tok(Kind.NUM, i, i + 1, nd[1], plain));
                 out.add(new Tok(Kind.RP, i, i + 1, ")", plain));
+                if (mixedGlyph) out.add(new Tok(Kind.RP, i + 1, i + 1, ")", plain));
                 i++;
                 continue;
             }
@@ -522,7 +584,15 @@ public final class ClaimFinder {
                 case '+' -> op(out, i, "+", plain);
                 case '-', '\u2212' -> op(out, i, "-", plain);
                 case '*' -> {
-                    if (i + 1 < n && s.charAt(i + 1) == '*') {
+                    if (i + 1 < n
+                            && s.charAt(i + 1) == '*'
+                            && i > 0
+                            && Character.isDigit(s.charAt(i - 1))
+                            && i + 2 < n
+                            && Character.isDigit(s.charAt(i + 2))) {
+                        op(out, i, "^", plain); // "2**10": a power as programs write it, not bold
+                        i++;
+                    } else if (i + 1 < n && s.charAt(i + 1) == '*') {
                         sep(out, i, i + 2, "**", false);
                         i++;
                     } else {
@@ -1158,14 +1228,10 @@ public final class ClaimFinder {
         if (from >= to) return null;
         // a repeating decimal, an elided product or sum, a vector: not a value to compute
         int tail = Math.min(text.length(), toks.get(to - 1).end + 12); // "5.\\overline{05}" after the side
-        if (UNREADABLE.matcher(text).region(toks.get(from).start, tail).find()) return null;
+        int head = toks.get(from).start;
+        if (unreadable(text, head, tail)) return null;
         // "\\operatorname{arccot} (-1)", "\\sec(x)": a function the parser does not know applies to the side
-        if (UNKNOWN_FUNCTION_BEFORE
-                .matcher(text)
-                .region(Math.max(0, toks.get(from).start - 30), toks.get(from).start)
-                .find()) {
-            return null;
-        }
+        if (unknownFunctionBefore(text, head)) return null;
         // "5 quarters = 5 * 25", "60 minutes = 1 hour": a number naming a quantity, not a value to check
         if (beforeRelation && trailingUnit && !hasAdditiveOrProduct(toks, from, to)) return null;
         // readings: bit 0 = percent as a bare number, bit 1 = mixed number as a product
@@ -1274,18 +1340,18 @@ public final class ClaimFinder {
     }
 
     /**
-     * {@return the token index after a mixed number's fraction {@code \frac{a}{b}} (integer a < b)
-     * starting at {@code k} and directly after an integer, or -1}
+     * {@return the token index after a mixed number's fraction {@code \frac{a}{b}} or {@code \frac47}
+     * (integers a, b) starting at {@code k} and directly after an integer, or -1}
      */
     private static int mixedFraction(List<Tok> toks, int k, int to) {
         if (k + 2 > to) return -1;
         Tok integer = toks.get(k - 1);
-        if (integer.norm.indexOf('.') >= 0 || integer.plain) return -1;
+        if (integer.norm.indexOf('.') >= 0) return -1;
         if (!toks.get(k).norm.equals("\\frac")) return -1;
         Tok digits = toks.get(k + 1);
         if (digits.kind == Kind.NUM && digits.norm.matches("\\d\\d")) {
             // "8\frac47": an unbraced fraction of two digits
-            return digits.norm.charAt(0) < digits.norm.charAt(1) ? k + 2 : -1;
+            return k + 2;
         }
         if (k + 7 > to) return -1;
         Tok a = toks.get(k + 2);
@@ -1299,7 +1365,7 @@ public final class ClaimFinder {
             return -1;
         }
         if (a.norm.indexOf('.') >= 0 || b.norm.indexOf('.') >= 0) return -1;
-        if (new java.math.BigInteger(a.norm).compareTo(new java.math.BigInteger(b.norm)) >= 0) return -1;
+        // "3\tfrac{4}{3}" (improper) is read both ways too: a claim is false only when neither holds
         return k + 7;
     }
 

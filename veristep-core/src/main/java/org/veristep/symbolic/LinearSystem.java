@@ -43,7 +43,33 @@ final class LinearSystem {
     /** One stated equation: {@code sum(coefficients[v] * v) + constant = 0}. */
     private record Equation(Map<String, BigRational> coefficients, BigRational constant) {}
 
-    private final List<Equation> stated = new ArrayList<>();
+    /**
+     * A link stated, kept as written: it is made an {@link Equation} (or found not affine) only when
+     * a substitution is checked against it, which few traces need.
+     */
+    private static final class Stated {
+        final Side l;
+        final Side r;
+        final List<String> vars;
+        Equation equation;
+        boolean done;
+
+        Stated(Side l, Side r, List<String> vars) {
+            this.l = l;
+            this.r = r;
+            this.vars = vars;
+        }
+
+        Equation equation() {
+            if (!done) {
+                equation = affine(l, r, vars, new SideEvaluator(java.time.Duration.ofMillis(200)));
+                done = true;
+            }
+            return equation;
+        }
+    }
+
+    private final List<Stated> stated = new ArrayList<>();
 
     private static final BigRational[] BASE = {
         BigRational.of(7, 3),
@@ -74,8 +100,6 @@ final class LinearSystem {
                 }
             }
         }
-        Equation e = affine(l, r, new ArrayList<>(vars), eval);
-        if (e == null) return null;
         String reason = null;
         // "substitute y = 3 into ...": the value substituted, not an equation obtained
         boolean assignment = vars.size() == 1
@@ -83,11 +107,23 @@ final class LinearSystem {
                         || r.expr().equals(vars.first()) && l.variables().isEmpty());
         int from = Sentences.start(text, l.start());
         if (!assignment
+                && !stated.isEmpty()
                 && SUBSTITUTED.matcher(text).region(from, l.start()).find()
                 && !A_VALUE.matcher(text).region(from, l.start()).find()) {
-            reason = contradiction(e);
+            // the unknowns of the stated equations that share one with this equation: a substitution
+            // eliminates some of them (decided on the unknowns alone, before any equation is made)
+            TreeSet<String> all = new TreeSet<>(vars);
+            for (Stated st : stated) {
+                if (st.vars.stream().anyMatch(vars::contains)) all.addAll(st.vars);
+            }
+            List<Stated> relevant = new ArrayList<>();
+            for (Stated st : stated) if (all.containsAll(st.vars)) relevant.add(st);
+            if (all.size() > vars.size() && all.size() <= MAX_UNKNOWNS && relevant.size() >= all.size()) {
+                Equation e = affine(l, r, new ArrayList<>(vars), eval);
+                if (e != null) reason = contradiction(e, all, relevant);
+            }
         }
-        stated.add(e);
+        stated.add(new Stated(l, r, new ArrayList<>(vars)));
         return reason;
     }
 
@@ -139,22 +175,15 @@ final class LinearSystem {
      * {@return a reason when the equations stated before, in the new equation's unknowns, have one
      * solution that does not satisfy it, else null}
      */
-    private String contradiction(Equation e) {
-        // the unknowns of the stated equations that mention one of the new equation's: a substitution
-        // eliminates some of them
-        TreeSet<String> all = new TreeSet<>(e.coefficients().keySet());
-        for (Equation s : stated) {
-            for (String v : s.coefficients().keySet()) {
-                if (e.coefficients().containsKey(v)) {
-                    all.addAll(s.coefficients().keySet());
-                    break;
-                }
-            }
+    private static String contradiction(Equation e, TreeSet<String> all, List<Stated> relevant) {
+        List<Equation> known = new ArrayList<>();
+        for (Stated st : relevant) {
+            Equation q = st.equation();
+            if (q != null) known.add(q);
         }
-        if (all.size() <= e.coefficients().size() || all.size() > MAX_UNKNOWNS) return null;
         List<String> vars = new ArrayList<>(all);
         List<BigRational[]> rows = new ArrayList<>();
-        for (Equation s : stated) {
+        for (Equation s : known) {
             if (!vars.containsAll(s.coefficients().keySet())) continue;
             BigRational[] row = new BigRational[vars.size() + 1];
             for (int i = 0; i < vars.size(); i++) {

@@ -58,20 +58,56 @@ final class OtherArithmetic {
     private final Set<BigInteger> moduli = new HashSet<>();
     private boolean clock;
 
+    /**
+     * Texts added but not read yet: they are read only when a claim needs them (most steps hold no
+     * false-looking claim, and the verifier reads every step of every trace).
+     */
+    private final java.util.ArrayList<String> unread = new java.util.ArrayList<>();
+
+    private String problem;
+
+    /** The step last read by {@link #explains} (compared by identity), and what it names. */
+    private String stepRead;
+
+    private Set<Integer> stepBases;
+    private Set<BigInteger> stepModuli;
+    private boolean stepClock;
+
     /** Adds the bases and moduli a text names (the problem, or a step once it is verified). */
     void add(String text) {
-        if (text != null) read(text, bases, moduli);
+        if (text != null) unread.add(text);
     }
 
     /** Adds what the problem names: also a day-of-the-week question (modulo 7) and a clock. */
     void addProblem(String problem) {
-        if (problem == null) return;
-        add(problem);
-        if (WEEK_QUESTION.matcher(problem).find()) moduli.add(BigInteger.valueOf(7));
-        clock |= CLOCK_NAMED.matcher(problem).find();
-        Matcher d = DEFINED.matcher(problem);
+        this.problem = problem;
+    }
+
+    /** Reads the texts added since the last call. */
+    private void catchUp() {
+        if (problem != null) {
+            readProblem(problem);
+            problem = null;
+        }
+        for (String t : unread) read(t, bases, moduli);
+        unread.clear();
+    }
+
+    private void readProblem(String problem) {
+        read(problem, bases, moduli);
+        String lower = problem.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("day") && WEEK_QUESTION.matcher(problem).find()) moduli.add(BigInteger.valueOf(7));
+        clock |= lower.contains("clock");
+        // an operation is defined with a symbol or in words ("let", "define", "denote")
+        boolean defines = problem.indexOf('*') >= 0
+                || problem.indexOf('@') >= 0
+                || problem.indexOf('\\') >= 0
+                || lower.contains("let")
+                || lower.contains("defin")
+                || lower.contains("denot");
+        Matcher d = DEFINED.matcher(defines ? problem : "");
         while (d.find()) defined.add(d.group(1) != null ? d.group(1) : d.group(2));
-        if (UNKNOWN_BASE.matcher(problem).find()) {
+        if (lower.contains("base") && UNKNOWN_BASE.matcher(problem).find()) {
             Matcher n = NUMERAL.matcher(problem);
             while (n.find()) problemNumerals.add(n.group());
         }
@@ -99,6 +135,7 @@ final class OtherArithmetic {
      * {@code stepText}, else null}
      */
     String explains(String stepText, Side l, Value lv, Side r, Value rv, SideEvaluator eval) {
+        catchUp();
         // the symbol may stand just before the side: "\\boxed{11} = 2"
         String written = stepText.substring(Math.max(0, l.start() - 8), l.end()) + " "
                 + stepText.substring(Math.max(0, r.start() - 8), r.end());
@@ -116,11 +153,23 @@ final class OtherArithmetic {
             }
             if (any && all) return "the problem's numerals, in a base it asks for";
         }
-        Set<Integer> b = new HashSet<>(bases);
-        Set<BigInteger> m = new HashSet<>(moduli);
-        read(stepText, b, m);
+        if (stepText != stepRead) {
+            // the step's own bases and moduli, read once per step
+            stepRead = stepText;
+            stepBases = new HashSet<>(bases);
+            stepModuli = new HashSet<>(moduli);
+            read(stepText, stepBases, stepModuli);
+            stepClock = clock || clockIn(stepText);
+        }
+        Set<Integer> b = stepBases;
+        Set<BigInteger> m = stepModuli;
         // a clock or the days of a week: only in the step itself, in the claim's sentence
-        boolean hours = clock || clockIn(stepText);
+        boolean hours = stepClock;
+        if ((stepText.contains("day") || stepText.contains("Day"))
+                && Sentences.sentenceHas(stepText, l.start(), r.end(), WEEK)) {
+            m = new HashSet<>(m);
+            m.add(BigInteger.valueOf(7));
+        }
         if (Sentences.sentenceHas(stepText, l.start(), r.end(), WEEK)) m.add(BigInteger.valueOf(7));
         for (int base : b) {
             // "34 + 12 = 101" in base 5, or a conversion "13 = 1101" (base 2 on one side)
@@ -164,24 +213,32 @@ final class OtherArithmetic {
     }
 
     private static void read(String text, Set<Integer> bases, Set<BigInteger> moduli) {
-        Matcher b = BASE.matcher(text);
+        // each pattern runs only on a text with its key letters (the verifier reads many texts)
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        boolean based =
+                lower.contains("base") || lower.contains("binary") || lower.contains("octal") || text.indexOf('_') >= 0;
+        boolean modular =
+                lower.contains("mod") || lower.contains("divi") || text.indexOf('Z') >= 0 || text.indexOf('z') >= 0;
+        Matcher b = BASE.matcher(based ? text : "");
         while (b.find()) {
             int base = b.group(1) != null
                     ? Integer.parseInt(b.group(1))
                     : b.group(2) != null ? 2 : b.group(3) != null ? 8 : Integer.parseInt(b.group(4));
             if (base >= 2 && base < 10) bases.add(base);
         }
-        boolean remainder = REMAINDER.matcher(text).find();
-        Matcher m = MODULUS.matcher(text);
+        boolean remainder = modular && REMAINDER.matcher(text).find();
+        Matcher m = MODULUS.matcher(modular ? text : "");
         while (m.find()) {
             if (m.group(6) != null && !remainder) continue; // "divided by 7" names a modulus only for a remainder
             for (int g = 1; g <= 6; g++) {
                 if (m.group(g) != null) moduli.add(new BigInteger(m.group(g)));
             }
         }
-        Matcher c = CLOCK.matcher(text);
-        while (c.find()) if (c.group(1) != null) moduli.add(BigInteger.valueOf(60));
-        if (UNITS_DIGIT.matcher(text).find()) moduli.add(BigInteger.TEN);
+        if (lower.contains("past the")) {
+            Matcher c = CLOCK.matcher(text);
+            while (c.find()) if (c.group(1) != null) moduli.add(BigInteger.valueOf(60));
+        }
+        if (lower.contains("digit") && UNITS_DIGIT.matcher(text).find()) moduli.add(BigInteger.TEN);
     }
 
     private static final Pattern NUMERAL = Pattern.compile("(?<![\\d.])\\d+(?![\\d.])");

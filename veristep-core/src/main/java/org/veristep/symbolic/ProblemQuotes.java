@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,20 +64,147 @@ final class ProblemQuotes {
      * @param problem the problem's text, or null
      */
     static List<Claim> find(String text, String lower, String problem) {
+        return find(text, lower, new Givens(problem));
+    }
+
+    /** As {@link #find(String, String, String)}, with the problem's givens of the trace. */
+    static List<Claim> find(String text, String lower, Givens givens) {
+        String problem = givens.problem;
         if (problem == null) return List.of();
         boolean dollars = text.indexOf('$') >= 0 && problem.indexOf('$') >= 0;
         boolean percents = (text.indexOf('%') >= 0 || lower.contains("percent"))
                 && (problem.indexOf('%') >= 0 || problem.contains("percent"));
         List<Claim> out = new ArrayList<>();
         if (dollars) {
-            prices(text, problem, out);
-            totals(text, problem, out);
+            if (givens.prices()) prices(text, problem, out);
+            if (givens.totals()) totals(text, problem, out);
         }
-        if (percents) percents(text, problem, out);
-        counts(text, problem, out);
-        units(text, problem, out);
-        out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
+        if (percents && givens.percents()) percents(text, problem, out);
+        if (countOf(lower) && givens.counts() || yearCount(text) && givens.countsOfYears()) {
+            counts(text, problem, out);
+        }
+        if (numberBeforeWord(text) && givens.units()) units(text, problem, out);
+        if (out.size() > 1) out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
+    }
+
+    /**
+     * {@return whether a text (lower case) may count a named item: "N X of ..." with a number or a
+     * number word N before the word X before " of "}
+     */
+    private static boolean countOf(String lower) {
+        for (int p = lower.indexOf(" of "); p >= 0; p = lower.indexOf(" of ", p + 1)) {
+            int x = p;
+            while (x > 0 && Character.isLetter(lower.charAt(x - 1))) x--;
+            if (x == p || x < 2 || lower.charAt(x - 1) != ' ') continue;
+            int n = x - 1;
+            int e = n;
+            while (n > 0 && Character.isLetterOrDigit(lower.charAt(n - 1))) n--;
+            String count = lower.substring(n, e);
+            if (!count.isEmpty() && (Character.isDigit(count.charAt(0)) || COUNT_WORDS.contains(count))) return true;
+        }
+        return false;
+    }
+
+    /** {@return whether a text has a number of three or four digits followed by a space and a letter} */
+    private static boolean yearCount(String text) {
+        int digits = 0;
+        for (int i = 0; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                if ((digits == 3 || digits == 4) && c == ' ' && Character.isLetter(text.charAt(i + 1))) return true;
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    /** {@return whether a text has a number of two or more digits followed by a space and a letter} */
+    private static boolean numberBeforeWord(String text) {
+        int digits = 0;
+        for (int i = 0; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                if (digits >= 2 && c == ' ' && Character.isLetter(text.charAt(i + 1))) return true;
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What one problem gives that a step may quote, found once per trace: each check of a step
+     * first asks whether the problem has anything of its kind (most problems have none of most).
+     * Not thread-safe: one instance per trace.
+     */
+    static final class Givens {
+        final String problem;
+        private Boolean prices;
+        private Boolean totals;
+        private Boolean percents;
+        private Boolean counts;
+        private Boolean countsOfYears;
+        private Boolean units;
+
+        Givens(String problem) {
+            this.problem = problem;
+        }
+
+        boolean prices() {
+            if (prices == null) {
+                Set<String> items = new HashSet<>();
+                for (Matcher m = PRICE.matcher(problem); m.find(); ) items.add(item(m.group(2)));
+                prices = items.size() >= 2 && !PRICE_CHANGES.matcher(problem).find();
+            }
+            return prices;
+        }
+
+        boolean totals() {
+            if (totals == null) totals = TOTAL.matcher(problem).find();
+            return totals;
+        }
+
+        boolean percents() {
+            if (percents == null) {
+                percents = PERCENT.matcher(problem).find()
+                        && !ASKS_PERCENT.matcher(problem).find()
+                        && !PERCENT_CHANGES.matcher(problem).find();
+            }
+            return percents;
+        }
+
+        /** Whether the problem names an item once as "a pack of grape gum" (and does not multiply). */
+        boolean counts() {
+            if (counts == null) named();
+            return counts;
+        }
+
+        /** Whether the problem names an item once as "a 2010 penny". */
+        boolean countsOfYears() {
+            if (countsOfYears == null) named();
+            return countsOfYears;
+        }
+
+        private void named() {
+            counts = false;
+            countsOfYears = false;
+            String lowerProblem = problem.toLowerCase(Locale.ROOT);
+            if (MULTIPLIES.matcher(problem).find()) return;
+            countsOfYears = YEAR_NAMED.matcher(problem).find();
+            for (MatchResult m :
+                    Near.matches(ONE_NAMED, problem, lowerProblem, lowerProblem.contains(" of "), 30, 40, " of ")) {
+                if (!Character.isDigit(m.group(1).charAt(0))) counts = true;
+            }
+        }
+
+        boolean units() {
+            if (units == null) units = QUANTITY.matcher(problem).find();
+            return units;
+        }
     }
 
     private static final String COUNT = "(\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
@@ -104,6 +232,8 @@ final class ProblemQuotes {
      * as the price of one ("Each ticket costs $20.25", "$20.25 per ticket").
      */
     private static void totals(String text, String problem, List<Claim> out) {
+        String lowerText = text.toLowerCase(Locale.ROOT);
+        if (!lowerText.contains("each") && !lowerText.contains("per") && text.indexOf('/') < 0) return;
         Matcher m = TOTAL.matcher(problem);
         String plain = null;
         while (m.find()) {
@@ -146,6 +276,9 @@ final class ProblemQuotes {
     private static final Pattern ONE_NAMED = Pattern.compile(
             "\\b(?:a|an|one)\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+\\s+[a-z]+)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern YEAR_NAMED =
+            Pattern.compile("\\b(?:a|an|one)\\s+\\d{3,4}\\s+[a-z]+\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern MANY_NAMED = Pattern.compile(
             "(?<![\\w.$])" + COUNT + "\\s+(\\d{3,4}\\s+[a-z]+|[a-z]+\\s+of\\s+[a-z]+\\s+[a-z]+)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -154,8 +287,15 @@ final class ProblemQuotes {
      * Several of an item the problem names once, by a specific name, and never counts: "Since there
      * are two 2010 pennies" when the problem has "a 2010 penny".
      */
+    private static final Pattern NAMED_HINT = Pattern.compile(" of |\\d{3,4}\\s+[a-z]", Pattern.CASE_INSENSITIVE);
+
     private static void counts(String text, String problem, List<Claim> out) {
-        if (MULTIPLIES.matcher(problem).find()) return;
+        // the step first: the problem is read only when the step counts a named item
+        if (!NAMED_HINT.matcher(text).find()
+                || !MANY_NAMED.matcher(text).find()
+                || MULTIPLIES.matcher(problem).find()) {
+            return;
+        }
         Set<String> once = new HashSet<>();
         Matcher m = ONE_NAMED.matcher(problem);
         while (m.find()) {
@@ -249,8 +389,9 @@ final class ProblemQuotes {
         return Map.copyOf(d);
     }
 
+    // numbers in digits only: words name numbers up to 12, which are not compared
     private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\w.$])(\\d{1,7}(?:\\.\\d+)?|" + String.join("|", COUNT_WORDS) + ")\\s+("
+            "(?<![\\w.$])(\\d{2,7}(?:\\.\\d+)?)\\s+("
                     + String.join(
                             "|",
                             DIMENSION.keySet().stream()
@@ -269,6 +410,12 @@ final class ProblemQuotes {
      * of dog food per day" turns 180 days into 180 cups) or a supposition.
      */
     private static void units(String text, String problem, List<Claim> out) {
+        boolean candidate = false;
+        for (Matcher c = QUANTITY.matcher(text); c.find() && !candidate; ) {
+            BigDecimal v = quantity(c.group(1));
+            candidate = v.compareTo(BigDecimal.valueOf(12)) > 0 && !COMMON.contains(v);
+        }
+        if (!candidate) return; // the problem is read only for a step with a quantity to compare
         Map<BigDecimal, Set<String>> dims = new HashMap<>();
         Map<BigDecimal, String> shown = new HashMap<>();
         Matcher m = QUANTITY.matcher(problem);
@@ -344,7 +491,8 @@ final class ProblemQuotes {
             Pattern.CASE_INSENSITIVE);
 
     private static void prices(String text, String problem, List<Claim> out) {
-        if (PRICE_CHANGES.matcher(problem).find()) return;
+        if (!PRICE.matcher(text.replace("\\$", "$")).find()
+                || PRICE_CHANGES.matcher(problem).find()) return;
         Map<String, Set<BigDecimal>> byItem = new HashMap<>();
         Map<BigDecimal, Set<String>> byPrice = new HashMap<>();
         Set<String> compound = new HashSet<>();
@@ -417,6 +565,7 @@ final class ProblemQuotes {
             "[=≈/÷]|\\b(?:means?|gives?|so|thus|therefore|hence|which is)\\b", Pattern.CASE_INSENSITIVE);
 
     private static void percents(String text, String problem, List<Claim> out) {
+        if (!PERCENT.matcher(text).find()) return;
         if (ASKS_PERCENT.matcher(problem).find()
                 || PERCENT_CHANGES.matcher(problem).find()) return;
         Map<String, Set<BigDecimal>> byGroup = new HashMap<>();

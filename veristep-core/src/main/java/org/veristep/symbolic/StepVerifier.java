@@ -121,6 +121,14 @@ public final class StepVerifier {
         Labelled carried;
         /** the bases and moduli named so far */
         final OtherArithmetic arithmetic = new OtherArithmetic();
+
+        /** what the problem gives that a step may quote, found once */
+        private ProblemQuotes.Givens givens;
+
+        ProblemQuotes.Givens givens(String problem) {
+            if (givens == null) givens = new ProblemQuotes.Givens(problem);
+            return givens;
+        }
     }
 
     /**
@@ -167,7 +175,7 @@ public final class StepVerifier {
             if (digits) {
                 facts.addAll(PropertyClaims.find(text, lower));
                 facts.addAll(Restatements.find(text, lower));
-                facts.addAll(ProblemQuotes.find(text, lower, problem));
+                facts.addAll(ProblemQuotes.find(text, lower, state.givens(problem)));
             }
         }
         if (!facts.isEmpty()) {
@@ -713,7 +721,7 @@ public final class StepVerifier {
         String negated = negationNearby(text, l.start(), r.end());
         if (negated != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, negated);
         String other = arithmetic.explains(text, l, lv, r, rv, eval);
-        if (other == null) other = notationDoubt(text, lt, l, rt, r, rv);
+        if (other == null) other = notationDoubt(text, lt, l, lv, rt, r, rv, eval);
         if (other != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, other);
         String tol = withinDecimalTolerance(l, lv, r, rv);
         if (tol != null) return claim(l, rel, r, lt, rt, Claim.Status.UNCHECKED, lv, rv, tol);
@@ -1003,16 +1011,33 @@ public final class StepVerifier {
                 || i >= 1 && text.charAt(i) == '$' && text.charAt(i - 1) == '\\';
     }
 
+    /** {@return a side's text with the few characters after it ("30^\\circ" when the side is "30")} */
+    private static String withAfter(String text, Side s) {
+        return text.substring(s.start(), Math.min(text.length(), s.end() + 8));
+    }
+
     /** {@return the claim's text with a few characters after it ("= \\boxed{90}$ cents")} */
     private static String around(String text, Side l, Side r) {
         return text.substring(l.start(), Math.min(text.length(), r.end() + 14));
     }
 
-    private static String notationDoubt(String text, String lt, Side l, String rt, Side r, Value rv) {
-        boolean degreesLeft = DEGREES.matcher(lt).find();
-        if (degreesLeft != DEGREES.matcher(rt).find()
-                && PI.matcher(degreesLeft ? rt : lt).find()) {
+    private static String notationDoubt(
+            String text, String lt, Side l, Value lv, String rt, Side r, Value rv, SideEvaluator eval) {
+        // "\\frac{\\pi}{6} = 30^\\circ": the degree sign may stand just after the side
+        boolean degreesLeft = DEGREES.matcher(withAfter(text, l)).find();
+        boolean degreesRight = DEGREES.matcher(withAfter(text, r)).find();
+        if (degreesLeft != degreesRight && PI.matcher(degreesLeft ? rt : lt).find()) {
             return "degrees on one side, π on the other: a conversion";
+        }
+        // "10 - 4 = 6!": an exclamation mark that ends the sentence, when the claim holds without it
+        if (rt.endsWith("!")
+                && r.expr().endsWith("!")
+                && lv != null
+                && (r.end() >= text.length() || Character.isWhitespace(text.charAt(r.end())))) {
+            Value plain = eval.value(r.expr().substring(0, r.expr().length() - 1), Map.of());
+            if (plain != null && compare(plain, lv) == 0) {
+                return "holds with the exclamation mark read as the end of the sentence";
+            }
         }
         // "\\$0.054 = 5.4 cents": dollars on one side, cents or another unit on the other
         boolean dollarsLeft = money(text, l);

@@ -26,7 +26,9 @@ import org.veristep.trace.Trace;
  * math delimiters, a subscripted variable before a parenthesis, complex numbers, "lire/x"; and
  * the steps a second reviewer wrote against the checks added next (evaluations at several points
  * read as one derivation, labels that change meaning between steps or name two things, ranges,
- * roots and compound quantities in parentheses, other bases and clocks). The file {@code
+ * roots and compound quantities in parentheses, other bases and clocks), by three more against
+ * the quotes of the problem and in the style of real model outputs; and MATH's reference solutions
+ * that an earlier version refuted. The file {@code
  * correct-steps-not-refuted.jsonl} beside this class holds each step (or, as {@code steps}, a
  * trace of several), the problem when it matters, and what the verifier once wrongly said. None
  * may be refuted.
