@@ -18,6 +18,8 @@ import org.veristep.math.Value;
 final class SideEvaluator {
     private final Budget budget;
     private final Map<String, Value> cache = new HashMap<>();
+    private final Map<String, Expr> parsed = new HashMap<>();
+    private final java.util.Set<String> unparsable = new java.util.HashSet<>();
     private static final Value NONE = Value.of(0);
 
     SideEvaluator(Duration time) {
@@ -37,8 +39,19 @@ final class SideEvaluator {
         }
         Value v;
         try {
-            Expr e = MathParser.parse(expr, budget);
-            v = numeric(e) ? Evaluator.evaluate(e, bindings, budget) : null;
+            // parsed once per expression: rewritings and equations evaluate a side at several points
+            Expr e = parsed.get(expr);
+            if (e == null && !unparsable.contains(expr)) {
+                try {
+                    e = MathParser.parse(expr, budget);
+                } catch (VeristepException | StackOverflowError x) {
+                    unparsable.add(expr);
+                    throw x;
+                }
+                if (numeric(e)) parsed.put(expr, e);
+                else unparsable.add(expr);
+            }
+            v = e != null ? Evaluator.evaluate(e, bindings, budget) : null;
         } catch (VeristepException | ArithmeticException | StackOverflowError e) {
             // StackOverflowError: nesting within the depth bound of 200 can still exceed a small
             // thread stack (about 0.5 MiB needed); the side is then unreadable, as in AnswerGrader
