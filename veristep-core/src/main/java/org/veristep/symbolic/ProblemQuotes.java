@@ -425,7 +425,8 @@ final class ProblemQuotes {
                     .add(DIMENSION.get(m.group(2).toLowerCase(Locale.ROOT)));
             shown.putIfAbsent(v, m.group());
         }
-        if (dims.isEmpty()) return;
+        if (dims.isEmpty() || RATE.matcher(text).find()) return;
+        Map<String, Boolean> rates = new HashMap<>();
         Matcher s = QUANTITY.matcher(text);
         while (s.find()) {
             BigDecimal v = quantity(s.group(1));
@@ -436,11 +437,16 @@ final class ProblemQuotes {
             String dim = DIMENSION.get(s.group(2).toLowerCase(Locale.ROOT));
             if (given.contains(dim)) continue;
             String before = text.substring(Math.max(0, s.start() - 4), s.start());
-            if (before.contains("=") || RATE.matcher(text).find()) continue;
+            if (before.contains("=")) continue;
             // "60 miles per hour", "1 gallon each minute", "a mile a minute": a rate in either
-            // dimension may carry the number over
-            if (rateIn(problem, dim, given.iterator().next())
-                    || rateIn(text, dim, given.iterator().next())) continue;
+            // dimension may carry the number over (each pair of dimensions is looked up once)
+            String other = given.iterator().next();
+            Boolean rate = rates.get(dim + "/" + other);
+            if (rate == null) {
+                rate = rateIn(problem, dim, other) || rateIn(text, dim, other);
+                rates.put(dim + "/" + other, rate);
+            }
+            if (rate) continue;
             out.add(new Claim(
                     s.start(1),
                     s.end(1),
