@@ -13,20 +13,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and checks a step's quotes of two kinds of givens of the problem: a unit price ("If they
- * charge $5.00 per blouse, $6.00 per skirt and $8.00 per pair of pants", then "1 skirt x
- * $8.00/skirt" is false: $8.00 is the problem's price of another item) and a percent of a named
- * group ("30% of the watermelons were ready for harvest", then "20% of the 120 watermelons are
- * ready for harvest" is false).
+ * Finds and checks a step's quotes of the problem's givens. Each is a claim that is false when the
+ * step misquotes the problem:
  *
- * <p>Read only when the quote is certain: a price is checked only when the problem gives each of
- * at least two items exactly one price ("per", "/") and the step's price for one item is the
- * problem's price of another (a swap, not a new price: discounts, totals and rates the step works
- * out are other numbers); a percent only when the problem gives the group exactly one percent, the
- * step's sentence says the same thing of it (a content word after the group in common: "ready"),
- * and the step's percent is neither the problem's complement (70%) nor any number the problem
- * writes. Sentences that suppose, compare or change the amount ("if", "instead", "remaining",
- * "more", "discount" ...) are not read. Thread-safe: stateless.
+ * <ul>
+ *   <li>a unit price: "If they charge $5.00 per blouse, $6.00 per skirt and $8.00 per pair of
+ *       pants", then "1 skirt x $8.00/skirt" ($8.00 is the problem's price of another item);
+ *   <li>a percent of a named group: "30% of the watermelons were ready for harvest", then "20% of
+ *       the 120 watermelons are ready for harvest";
+ *   <li>a total for several items quoted as the price of one: "spent $20.25 on 3 tickets", then
+ *       "Each ticket costs $20.25";
+ *   <li>several of an item the problem names once by a specific name: "a 2010 penny", then "two
+ *       2010 pennies";
+ *   <li>a number the problem gives in one dimension quoted in another: "The shore was 64 seconds
+ *       away", then "row 64 feet".
+ * </ul>
+ *
+ * <p>Read only when the quote is certain: a price only when the problem gives each of at least two
+ * items one price and does not change prices (next month, tax, sale, extra ...), and the step's
+ * price for one item is the problem's price of another, written once in the problem; a percent
+ * only when the problem gives the group one percent, does not ask for or change percents, the step
+ * says the same thing of it (a content word in common: "ready") and does not work the percent out,
+ * and the percent is neither the complement nor a number of the problem; a total only when its
+ * amount is written once in the problem; several items only when the problem does not multiply,
+ * repeat or plan, never counts the item, and the step does not speak of each or all; a dimension
+ * only for numbers above 12 (not 24, 60, 100), not worked out by "=", and with no rate in either
+ * unit in the problem or the step. Sentences that suppose, compare or change the amount ("if",
+ * "instead", "remaining", "more", "discount" ...) are not read. The problem is read once per trace
+ * ({@link Givens}). Thread-safe: stateless (a {@link Givens} belongs to one trace).
  */
 final class ProblemQuotes {
     private ProblemQuotes() {}
