@@ -94,10 +94,10 @@ final class ProblemQuotes {
             if (givens.totals()) totals(text, problem, out);
         }
         if (percents && givens.percents()) percents(text, problem, out);
-        if (countOf(lower) && givens.counts() || yearCount(text) && givens.countsOfYears()) {
+        if (countOf(lower) && givens.counts() || numberBeforeWord(text, 3, 4) && givens.countsOfYears()) {
             counts(text, problem, out);
         }
-        if (numberBeforeWord(text) && givens.units()) units(text, problem, out);
+        if (numberBeforeWord(text, 2, Integer.MAX_VALUE) && givens.units()) units(text, problem, out);
         if (out.size() > 1) out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
     }
@@ -120,30 +120,20 @@ final class ProblemQuotes {
         return false;
     }
 
-    /** {@return whether a text has a number of three or four digits followed by a space and a letter} */
-    private static boolean yearCount(String text) {
+    /**
+     * {@return whether a text has a whole number of {@code min} to {@code max} digits followed by a
+     * space and a letter ("2010 pennies", "64 feet")}: a cheap test before the patterns
+     */
+    private static boolean numberBeforeWord(String text, int min, int max) {
         int digits = 0;
         for (int i = 0; i + 2 < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
             } else {
-                if ((digits == 3 || digits == 4) && c == ' ' && Character.isLetter(text.charAt(i + 1))) return true;
-                digits = 0;
-            }
-        }
-        return false;
-    }
-
-    /** {@return whether a text has a number of two or more digits followed by a space and a letter} */
-    private static boolean numberBeforeWord(String text) {
-        int digits = 0;
-        for (int i = 0; i + 2 < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else {
-                if (digits >= 2 && c == ' ' && Character.isLetter(text.charAt(i + 1))) return true;
+                if (digits >= min && digits <= max && c == ' ' && Character.isLetter(text.charAt(i + 1))) {
+                    return true;
+                }
                 digits = 0;
             }
         }
