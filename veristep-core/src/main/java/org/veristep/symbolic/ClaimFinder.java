@@ -308,6 +308,13 @@ public final class ClaimFinder {
 
     // ---------------------------------------------------------------- lexing
 
+    /** {@return whether the digits at {@code i} (an exponent) run straight into another power: "3^25^2"} */
+    private static boolean juxtaposedPowers(String s, int i) {
+        int k = i;
+        while (k < s.length() && Character.isDigit(s.charAt(k))) k++;
+        return k - i >= 2 && k < s.length() && s.charAt(k) == '^';
+    }
+
     /** Notations that make a side no value to compute: repeating decimals, elisions, vectors. */
     private static final java.util.regex.Pattern UNREADABLE = java.util.regex.Pattern.compile(
             "\\\\overline|\\\\ldots|\\\\cdots|\\\\dots|\\.\\.\\.|…|\\\\mathbf|\\\\vec\\b|\\\\overrightarrow|\\\\boldsymbol|\\\\bar\\b"
@@ -737,8 +744,14 @@ public final class ClaimFinder {
         StringBuilder digits = new StringBuilder();
         int k = i;
         Tok before = last(out);
-        if (!plain && before != null && before.kind == Kind.OP && before.norm.equals("^") && before.end == i) {
-            // LaTeX: an exponent without braces is one character ("3^25^2" is 3^2 5^2)
+        if (!plain
+                && before != null
+                && before.kind == Kind.OP
+                && before.norm.equals("^")
+                && before.end == i
+                && juxtaposedPowers(s, i)) {
+            // LaTeX: an exponent without braces is one character ("3^25^2" is 3^2 5^2); read so only
+            // when another power follows the digits ("2^16 = 65536" is written for 2^{16})
             Tok e = new Tok(Kind.NUM, i, i + 1, s.substring(i, i + 1), plain);
             e.exponent = true;
             out.add(e);

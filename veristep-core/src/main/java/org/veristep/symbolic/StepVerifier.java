@@ -986,9 +986,20 @@ public final class StepVerifier {
     }
 
     private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{?\\s*\\\\circ|°|\\\\degree");
-    /** "19{,}404\\pi \\div 6\\pi", "6!/3!3!": a product written by juxtaposition after a division. */
-    private static final Pattern PRODUCT_AFTER_DIVISION =
-            Pattern.compile("/\\s*(?:\\d+(?:\\.\\d+)?!?|\\([^()]*\\))\\s*(?:\\\\pi|[A-Za-z(]|\\d+!)");
+
+    /**
+     * {@return the value of an expression with each product by juxtaposition after a division put
+     * in the divisor ({@code 6!/3!3!} as {@code 6!/(3!*3!)}), or null when it has none or no value}
+     */
+    private static Value dividedByTheProduct(String expr, SideEvaluator eval) {
+        java.util.regex.Matcher m = PRODUCT_AFTER_DIVISION_GROUPS.matcher(expr);
+        if (!m.find()) return null;
+        String grouped = m.replaceAll("/($1*$2)");
+        return eval.value(grouped, Map.of());
+    }
+
+    private static final Pattern PRODUCT_AFTER_DIVISION_GROUPS = Pattern.compile(
+            "/\\s*(\\d+(?:\\.\\d+)?!?|\\([^()]*\\))\\s*(\\\\pi|[A-Za-z](?![A-Za-z])|\\([^()]*\\)|\\d+!)");
 
     private static final Pattern DIVISION = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
 
@@ -1045,9 +1056,13 @@ public final class StepVerifier {
         if (dollarsLeft != dollarsRight && CENTS.matcher(around(text, l, r)).find()) {
             return "dollars on one side, another unit on the other: a conversion";
         }
-        if (PRODUCT_AFTER_DIVISION.matcher(l.expr()).find()
-                || PRODUCT_AFTER_DIVISION.matcher(r.expr()).find()) {
-            return "a product by juxtaposition after a division: the grouping is the writer's";
+        // "6!/3!3! = 20": a product by juxtaposition after a division may belong to the divisor
+        if (lv != null && rv != null) {
+            Value al = dividedByTheProduct(l.expr(), eval);
+            Value ar = dividedByTheProduct(r.expr(), eval);
+            if (al != null && compare(al, rv) == 0 || ar != null && compare(lv, ar) == 0) {
+                return "holds with the product after the division read as the divisor";
+            }
         }
         java.util.regex.Matcher d = DIVISION.matcher(l.expr());
         if (d.matches()

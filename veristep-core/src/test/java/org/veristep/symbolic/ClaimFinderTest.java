@@ -99,7 +99,13 @@ class ClaimFinderTest {
         assertEquals(
                 "19404",
                 ClaimFinder.find("$x = 19{,}404$").get(0).sides().get(1).expr());
-        // an exponent without braces is one character: 3^25^2 is 3^2 5^2 (in math only)
+        // an exponent without braces is one character when another power follows: 3^25^2 is 3^2 5^2 (in
+        // math only); "2^16 = 65536" is written for 2^{16}
+        assertEquals(
+                Verdict.VERIFIED,
+                new StepVerifier()
+                        .verifyStep("\\(2^16 = 65536\\)", new java.util.HashMap<>())
+                        .verdict());
         assertEquals(
                 Verdict.VERIFIED,
                 new StepVerifier()
