@@ -315,10 +315,9 @@ public final class ClaimFinder {
         return k - i >= 2 && k < s.length() && s.charAt(k) == '^';
     }
 
-    /** Notations that make a side no value to compute: repeating decimals, elisions, vectors. */
-    private static final java.util.regex.Pattern UNREADABLE = java.util.regex.Pattern.compile(
-            "\\\\overline|\\\\ldots|\\\\cdots|\\\\dots|\\.\\.\\.|…|\\\\mathbf|\\\\vec\\b|\\\\overrightarrow|\\\\boldsymbol|\\\\bar\\b"
-                    + "|\\d\\s*\\\\[dt]?frac\\s*(?:\\d\\d|\\{[^}]*\\}\\s*\\{[^}]*\\})\\s*\\\\?%");
+    /** A mixed number or fraction directly followed by a percent ("33\\frac13\\%"): no value to compute. */
+    private static final java.util.regex.Pattern FRACTION_PERCENT =
+            java.util.regex.Pattern.compile("\\d\\s*\\\\[dt]?frac\\s*(?:\\d\\d|\\{[^}]*\\}\\s*\\{[^}]*\\})\\s*\\\\?%");
 
     /** Commands after which a side is no value to compute (a repeating decimal, an elision, a vector). */
     private static final List<String> UNREADABLE_COMMANDS =
@@ -348,7 +347,7 @@ public final class ClaimFinder {
                 }
             }
         }
-        return percent && UNREADABLE.matcher(text).region(from, to).find();
+        return percent && FRACTION_PERCENT.matcher(text).region(from, to).find();
     }
 
     /**

@@ -183,8 +183,7 @@ final class LinearSystem {
         }
         List<String> vars = new ArrayList<>(all);
         List<BigRational[]> rows = new ArrayList<>();
-        for (Equation s : known) {
-            if (!vars.containsAll(s.coefficients().keySet())) continue;
+        for (Equation s : known) { // the relevant equations: their unknowns are all among vars
             BigRational[] row = new BigRational[vars.size() + 1];
             for (int i = 0; i < vars.size(); i++) {
                 row[i] = s.coefficients().getOrDefault(vars.get(i), BigRational.ZERO);

@@ -91,13 +91,13 @@ final class ProblemQuotes {
         List<Claim> out = new ArrayList<>();
         if (dollars) {
             if (givens.prices()) prices(text, problem, out);
-            if (givens.totals()) totals(text, problem, out);
+            if (givens.totals()) totals(text, lower, problem, out);
         }
         if (percents && givens.percents()) percents(text, problem, out);
         if (countOf(lower) && givens.counts() || numberBeforeWord(text, 3, 4) && givens.countsOfYears()) {
             counts(text, problem, out);
         }
-        if (numberBeforeWord(text, 2, Integer.MAX_VALUE) && givens.units()) units(text, problem, out);
+        if (numberBeforeWord(text, 2, Integer.MAX_VALUE) && givens.units()) units(text, problem, givens, out);
         if (out.size() > 1) out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
     }
@@ -152,7 +152,10 @@ final class ProblemQuotes {
         private Boolean percents;
         private Boolean counts;
         private Boolean countsOfYears;
-        private Boolean units;
+        /** the problem's numbers with a unit of measure: their dimensions, and the quantity as written */
+        private Map<BigDecimal, Set<String>> dims;
+
+        private Map<BigDecimal, String> shown;
 
         Givens(String problem) {
             this.problem = problem;
@@ -206,8 +209,17 @@ final class ProblemQuotes {
         }
 
         boolean units() {
-            if (units == null) units = QUANTITY.matcher(problem).find();
-            return units;
+            if (dims == null) {
+                dims = new HashMap<>();
+                shown = new HashMap<>();
+                for (Matcher m = QUANTITY.matcher(problem); m.find(); ) {
+                    BigDecimal v = quantity(m.group(1));
+                    dims.computeIfAbsent(v, k -> new HashSet<>())
+                            .add(DIMENSION.get(m.group(2).toLowerCase(Locale.ROOT)));
+                    shown.putIfAbsent(v, m.group());
+                }
+            }
+            return !dims.isEmpty();
         }
     }
 
@@ -235,9 +247,8 @@ final class ProblemQuotes {
      * A total the problem gives for several items ("Three friends spent $20.25 on 3 tickets") quoted
      * as the price of one ("Each ticket costs $20.25", "$20.25 per ticket").
      */
-    private static void totals(String text, String problem, List<Claim> out) {
-        String lowerText = text.toLowerCase(Locale.ROOT);
-        if (!lowerText.contains("each") && !lowerText.contains("per") && text.indexOf('/') < 0) return;
+    private static void totals(String text, String lower, String problem, List<Claim> out) {
+        if (!lower.contains("each") && !lower.contains("per") && text.indexOf('/') < 0) return;
         Matcher m = TOTAL.matcher(problem);
         String plain = null;
         while (m.find()) {
@@ -256,15 +267,13 @@ final class ProblemQuotes {
             while (s.find()) {
                 int g = s.group(1) != null ? 1 : 2;
                 if (Sentences.sentenceHas(plain, s.start(), s.end(), SUPPOSED)) continue;
-                out.add(new Claim(
+                out.add(misquote(
                         s.start(g),
                         s.end(g),
                         s.start(),
                         s.end(),
                         "$" + s.group(g),
-                        Relation.IS,
                         "the price of one " + item(m.group(3)),
-                        Claim.Status.FALSE,
                         s.group(g),
                         null,
                         "the problem gives $" + m.group(1) + " for " + m.group(2) + " " + m.group(3)
@@ -289,17 +298,11 @@ final class ProblemQuotes {
 
     /**
      * Several of an item the problem names once, by a specific name, and never counts: "Since there
-     * are two 2010 pennies" when the problem has "a 2010 penny".
+     * are two 2010 pennies" when the problem has "a 2010 penny". Givens has read the problem: it
+     * names such an item and does not multiply.
      */
-    private static final Pattern NAMED_HINT = Pattern.compile(" of |\\d{3,4}\\s+[a-z]", Pattern.CASE_INSENSITIVE);
-
     private static void counts(String text, String problem, List<Claim> out) {
-        // the step first: the problem is read only when the step counts a named item
-        if (!NAMED_HINT.matcher(text).find()
-                || !MANY_NAMED.matcher(text).find()
-                || MULTIPLIES.matcher(problem).find()) {
-            return;
-        }
+        if (!MANY_NAMED.matcher(text).find()) return;
         Set<String> once = new HashSet<>();
         Matcher m = ONE_NAMED.matcher(problem);
         while (m.find()) {
@@ -325,15 +328,13 @@ final class ProblemQuotes {
                     || Sentences.sentenceHas(text, s.start(), s.end(), EACH)) {
                 continue;
             }
-            out.add(new Claim(
+            out.add(misquote(
                     s.start(1),
                     s.end(1),
                     s.start(2),
                     s.end(2),
                     s.group(1),
-                    Relation.IS,
                     "the number of " + s.group(2),
-                    Claim.Status.FALSE,
                     s.group(1),
                     "1",
                     "the problem names one " + phrase(s.group(2)) + " and never more"));
@@ -413,23 +414,15 @@ final class ProblemQuotes {
      * common ones, a number that a calculation gives ("= 180 cups"), nor in a step with a rate ("1 cup
      * of dog food per day" turns 180 days into 180 cups) or a supposition.
      */
-    private static void units(String text, String problem, List<Claim> out) {
+    private static void units(String text, String problem, Givens givens, List<Claim> out) {
         boolean candidate = false;
         for (Matcher c = QUANTITY.matcher(text); c.find() && !candidate; ) {
             BigDecimal v = quantity(c.group(1));
             candidate = v.compareTo(BigDecimal.valueOf(12)) > 0 && !COMMON.contains(v);
         }
-        if (!candidate) return; // the problem is read only for a step with a quantity to compare
-        Map<BigDecimal, Set<String>> dims = new HashMap<>();
-        Map<BigDecimal, String> shown = new HashMap<>();
-        Matcher m = QUANTITY.matcher(problem);
-        while (m.find()) {
-            BigDecimal v = quantity(m.group(1));
-            dims.computeIfAbsent(v, k -> new HashSet<>())
-                    .add(DIMENSION.get(m.group(2).toLowerCase(Locale.ROOT)));
-            shown.putIfAbsent(v, m.group());
-        }
-        if (dims.isEmpty() || RATE.matcher(text).find()) return;
+        if (!candidate || RATE.matcher(text).find()) return;
+        Map<BigDecimal, Set<String>> dims = givens.dims;
+        Map<BigDecimal, String> shown = givens.shown;
         Map<String, Boolean> rates = new HashMap<>();
         Matcher s = QUANTITY.matcher(text);
         while (s.find()) {
@@ -451,15 +444,13 @@ final class ProblemQuotes {
                 rates.put(dim + "/" + other, rate);
             }
             if (rate) continue;
-            out.add(new Claim(
+            out.add(misquote(
                     s.start(1),
                     s.end(1),
                     s.start(2),
                     s.end(2),
                     s.group(),
-                    Relation.IS,
                     "the problem's " + shown.get(v),
-                    Claim.Status.FALSE,
                     s.group(1),
                     null,
                     "the problem gives " + shown.get(v) + ", a "
@@ -501,8 +492,8 @@ final class ProblemQuotes {
             Pattern.CASE_INSENSITIVE);
 
     private static void prices(String text, String problem, List<Claim> out) {
-        if (!PRICE.matcher(text.replace("\\$", "$")).find()
-                || PRICE_CHANGES.matcher(problem).find()) return;
+        // Givens.prices() has read the problem: two priced items or more, no price changes
+        if (!PRICE.matcher(text.replace("\\$", "$")).find()) return;
         Map<String, Set<BigDecimal>> byItem = new HashMap<>();
         Map<BigDecimal, Set<String>> byPrice = new HashMap<>();
         Set<String> compound = new HashSet<>();
@@ -538,15 +529,13 @@ final class ProblemQuotes {
                             .find()) {
                 continue;
             }
-            out.add(new Claim(
+            out.add(misquote(
                     s.start(1),
                     s.end(1),
                     s.start(2),
                     s.end(2),
                     "$" + s.group(1),
-                    Relation.IS,
                     "the price per " + s.group(2),
-                    Claim.Status.FALSE,
                     s.group(1),
                     right.toPlainString(),
                     "the problem gives $" + right.toPlainString() + " per " + s.group(2) + "; $" + s.group(1)
@@ -575,9 +564,8 @@ final class ProblemQuotes {
             "[=≈/÷]|\\b(?:means?|gives?|so|thus|therefore|hence|which is)\\b", Pattern.CASE_INSENSITIVE);
 
     private static void percents(String text, String problem, List<Claim> out) {
+        // Givens.percents() has read the problem: a percent, not asked for, not changing
         if (!PERCENT.matcher(text).find()) return;
-        if (ASKS_PERCENT.matcher(problem).find()
-                || PERCENT_CHANGES.matcher(problem).find()) return;
         Map<String, Set<BigDecimal>> byGroup = new HashMap<>();
         Map<String, Set<String>> said = new HashMap<>();
         Matcher m = PERCENT.matcher(problem);
@@ -607,19 +595,34 @@ final class ProblemQuotes {
                     .matcher(text)
                     .region(Sentences.start(text, s.start()), s.start())
                     .find()) continue;
-            out.add(new Claim(
+            out.add(misquote(
                     s.start(1),
                     s.end(1),
                     s.start(2),
                     s.end(2),
                     s.group(1) + "%",
-                    Relation.IS,
                     "the percent of the " + s.group(2),
-                    Claim.Status.FALSE,
                     s.group(1),
                     right.toPlainString(),
                     "the problem says " + right.toPlainString() + "% of the " + s.group(2)));
         }
+    }
+
+    /**
+     * {@return a false quote: {@code left} (at {@code [ls, le)}) is what the step writes, {@code
+     * right} (at {@code [rs, re)}) what it stands for, the reason what the problem gives}
+     */
+    private static Claim misquote(
+            int ls,
+            int le,
+            int rs,
+            int re,
+            String left,
+            String right,
+            String leftValue,
+            String rightValue,
+            String reason) {
+        return new Claim(ls, le, rs, re, left, Relation.IS, right, Claim.Status.FALSE, leftValue, rightValue, reason);
     }
 
     /** {@return an item's name for comparison: the last word, lower case, without a plural s} */

@@ -1,16 +1,10 @@
 package org.veristep.symbolic;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
-import org.veristep.VeristepException;
 import org.veristep.math.BigRational;
-import org.veristep.math.Budget;
-import org.veristep.math.Evaluator;
-import org.veristep.math.MathParser;
 import org.veristep.math.Value;
 
 /**
@@ -48,15 +42,20 @@ final class Restatements {
      * @param lower {@code text} in lower case (same length)
      */
     static List<Claim> find(String text, String lower) {
+        return find(text, lower, new SideEvaluator(java.time.Duration.ofSeconds(1)));
+    }
+
+    /** As {@link #find(String, String)}, evaluating with the step's evaluator (its time bound). */
+    static List<Claim> find(String text, String lower, SideEvaluator eval) {
         if (text.indexOf('(') < 0) return List.of();
         List<Claim> out = new ArrayList<>();
         for (MatchResult m : Near.matches(SAME_UNIT, text, lower, true, 60, 60, "(or ", "( or ")) {
             String lu = unit(m.group(2));
             if (lu.isEmpty() || !lu.equals(unit(m.group(4)))) continue;
-            add(out, text, m, 1, m.group(3), m.start(3), m.end(3), "restated in the same unit");
+            add(out, text, m, 1, m.group(3), m.start(3), m.end(3), "restated in the same unit", eval);
         }
         for (MatchResult m : Near.matches(CALCULATION, text, lower, true, 60, 60, "(which is", "(that is", "(i.e.")) {
-            add(out, text, m, 1, m.group(3), m.start(3), m.end(3), "restated as the calculation it comes from");
+            add(out, text, m, 1, m.group(3), m.start(3), m.end(3), "restated as the calculation it comes from", eval);
         }
         out.sort((a, b) -> Integer.compare(a.leftStart(), b.leftStart()));
         return out;
@@ -80,15 +79,16 @@ final class Restatements {
             String right,
             int rightStart,
             int rightEnd,
-            String what) {
+            String what,
+            SideEvaluator eval) {
         String left = m.group(group);
         int s = m.start(group);
         if (COMPOUND_BEFORE.matcher(text).region(Math.max(0, s - 20), s).find()
                 || RANGE.matcher(right).find()) {
             return;
         }
-        BigRational lv = value(left);
-        BigRational rv = value(right);
+        BigRational lv = value(left, eval);
+        BigRational rv = value(right, eval);
         if (lv == null || rv == null) return;
         boolean holds = lv.compareTo(rv) == 0 || roundsTo(rv, left) || roundsTo(lv, right);
         out.add(new Claim(
@@ -109,31 +109,15 @@ final class Restatements {
     }
 
     /** {@return the exact value of a number or a bare calculation, or null} */
-    private static BigRational value(String s) {
+    private static BigRational value(String s, SideEvaluator eval) {
         String e = s.replace("$", "").replace(",", "").replace('×', '*').replace('÷', '/');
-        try {
-            Value v = Evaluator.evaluate(
-                    MathParser.parse(e, Budget.of(java.time.Duration.ofMillis(50))),
-                    java.util.Map.of(),
-                    Budget.of(java.time.Duration.ofMillis(50)));
-            return v instanceof Value.Exact x ? x.value() : null;
-        } catch (VeristepException | ArithmeticException e2) {
-            return null;
-        }
+        return eval.value(e, java.util.Map.of()) instanceof Value.Exact x ? x.value() : null;
     }
 
     /** {@return whether {@code exact} rounded or truncated to the decimals of {@code shown} is it} */
     private static boolean roundsTo(BigRational exact, String shown) {
         String lit = shown.replace("$", "").replace(",", "");
-        if (!StepVerifier.isLiteral(lit) || lit.indexOf('.') < 0) return false;
-        int k = lit.length() - lit.indexOf('.') - 1;
-        BigDecimal v = new BigDecimal(exact.numerator())
-                .divide(new BigDecimal(exact.denominator()), new java.math.MathContext(k + 40));
-        BigDecimal w = new BigDecimal(lit);
-        for (RoundingMode r :
-                List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP)) {
-            if (v.setScale(k, r).compareTo(w) == 0) return true;
-        }
-        return false;
+        // a decimal only: "0.5 kb/s (or 1 kb/s)" is no rounding of 0.5
+        return lit.indexOf('.') >= 0 && StepVerifier.roundedMatch(Value.of(exact), lit) != null;
     }
 }

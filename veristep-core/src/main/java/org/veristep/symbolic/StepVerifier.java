@@ -174,7 +174,7 @@ public final class StepVerifier {
             facts.addAll(FactClaims.find(text, lower, problem));
             if (digits) {
                 facts.addAll(PropertyClaims.find(text, lower));
-                facts.addAll(Restatements.find(text, lower));
+                facts.addAll(Restatements.find(text, lower, eval));
                 facts.addAll(ProblemQuotes.find(text, lower, state.givens(problem)));
             }
         }
@@ -697,8 +697,8 @@ public final class StepVerifier {
             }
         }
         if (rel == Relation.EQ) {
-            String rounded = roundedMatch(lv, r, eval, bindings);
-            if (rounded == null) rounded = roundedMatch(rv, l, eval, bindings);
+            String rounded = roundedMatch(lv, r.expr());
+            if (rounded == null) rounded = roundedMatch(rv, l.expr());
             if (rounded != null) {
                 if (rounded.startsWith("rounded to") && !rounded.contains("0 decimals")) {
                     return claim(l, rel, r, lt, rt, Claim.Status.TRUE, lv, rv, rounded);
@@ -779,7 +779,7 @@ public final class StepVerifier {
                 && exactWithShownDigits(lv, r)
                 && withinDecimalTolerance(l, lv, r, rv) == null
                 && compare(lv, rv) != 0
-                && roundedMatch(lv, r, null, null) == null) {
+                && roundedMatch(lv, r.expr()) == null) {
             // "18.75 + 21.43 ≈ 39.18": the exact value has no more digits than shown, so ≈ means =
             return claim(
                     l,
@@ -840,11 +840,10 @@ public final class StepVerifier {
     }
 
     /**
-     * {@return a reason when {@code shown} is a bare literal that equals {@code exact} rounded or
-     * truncated to its digits, else null}
+     * {@return a reason when {@code e} is a bare literal ({@code 3.33}) that equals {@code exact}
+     * rounded or truncated to its digits, else null}
      */
-    private static String roundedMatch(Value exact, Side shown, SideEvaluator eval, Map<String, Value> bindings) {
-        String e = shown.expr();
+    static String roundedMatch(Value exact, String e) {
         if (!LITERAL.matcher(e).matches()) return null;
         int dot = e.indexOf('.');
         int k = dot < 0 ? 0 : e.length() - dot - 1;
